@@ -1,0 +1,68 @@
+#include <zlib.h>
+
+#include <catch2/catch.hpp>
+#include <string>
+
+#include "util/gzip.hpp"
+
+namespace {
+
+// A gzip member made with zlib, an independent encoder.
+std::string gzip(const std::string& text) {
+  z_stream zs{};
+  deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
+  std::string out(deflateBound(&zs, text.size()) + 32, '\0');
+  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
+  zs.avail_in = static_cast<uInt>(text.size());
+  zs.next_out = reinterpret_cast<Bytef*>(out.data());
+  zs.avail_out = static_cast<uInt>(out.size());
+  deflate(&zs, Z_FINISH);
+  out.resize(zs.total_out);
+  deflateEnd(&zs);
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("gunzip decodes every member of a multi-member file") {
+  std::string big(300000, 'x');
+  for (std::size_t i = 0; i < big.size(); i += 7)
+    big[i] = static_cast<char>('a' + i % 26);
+  std::string gz = gzip("{\"a\":1}\n") + gzip(big) + gzip("");
+  std::string out;
+  auto r = leda::gunzip(gz, out);
+  REQUIRE(r.ok);
+  CHECK(out == "{\"a\":1}\n" + big);
+  CHECK(leda::is_gzip(gz));
+  CHECK_FALSE(leda::is_gzip("{\"a\":1}"));
+}
+
+TEST_CASE("gunzip reports a CRC error and keeps the members before it") {
+  std::string first = gzip("first\n");
+  std::string second = gzip("second member\n");
+  second[second.size() - 6] ^= 0x55;  // inside the CRC32 of the trailer
+  std::string out;
+  auto r = leda::gunzip(first + second, out);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("member 2") != std::string::npos);
+  CHECK(r.error.find("bad CRC") != std::string::npos);
+  CHECK(r.bad_offset == first.size());
+  CHECK(out == "first\n");
+}
+
+TEST_CASE("gunzip reports a truncated file") {
+  std::string gz = gzip(std::string(10000, 'y') + "tail");
+  std::string out;
+  auto r = leda::gunzip(gz.substr(0, gz.size() - 5), out);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("truncated") != std::string::npos);
+  auto r2 = leda::gunzip(gz.substr(0, gz.size() / 2), out);
+  CHECK_FALSE(r2.ok);
+}
+
+TEST_CASE("gunzip rejects bytes that are not gzip") {
+  std::string out;
+  auto r = leda::gunzip("not gzip at all", out);
+  CHECK_FALSE(r.ok);
+  CHECK(r.error.find("not a gzip header") != std::string::npos);
+}
