@@ -1,0 +1,67 @@
+// load/loader.hpp — reads Data Access files into a Model.
+//
+//   leda::LoadOptions opts;
+//   opts.needs = leda::kNeedEverything;          // or a plugin's needs: load only that
+//   leda::LoadResult r = leda::load({"store/75555851"}, opts);
+//   // r.model is ready; r.stats says what was read, skipped and wrong.
+//
+// Paths may be directories (walked recursively; names starting with '.' are skipped, as are
+// the store's manifest and temporary files) or files (`.gz` or plain JSON). A record's type
+// comes from its `dataType`, not from the file name. Files are parsed in parallel; the model is
+// the same whatever the thread count or the order of the paths.
+#pragma once
+
+#include <cstdint>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "leda/model.hpp"
+
+namespace leda {
+
+/// How to load.
+struct LoadOptions {
+  unsigned threads = 0;                   ///< 0: the machine's cores
+  std::uint32_t needs = kNeedEverything;  ///< Need bits (model.hpp): what to build
+  bool progress = true;                   ///< a progress bar on stderr when it is a terminal
+};
+
+/// One problem found in the input. `line` is 1-based (0 when unknown); `offset` is the byte
+/// offset in the decompressed content (or in the file, for gzip errors).
+struct LoadError {
+  std::string file;
+  std::uint64_t line = 0;
+  std::uint64_t offset = 0;
+  std::string reason;
+};
+
+/// What a load read and found.
+struct LoadStats {
+  std::uint64_t files[kDataTypeCount] = {};    ///< files by the data type of their records
+  std::uint64_t records[kDataTypeCount] = {};  ///< records read, before merging
+  std::uint64_t files_total = 0;               ///< every file opened (including bad and empty)
+  std::uint64_t duplicates = 0;                ///< records dropped as already seen
+  std::uint64_t errors = 0;               ///< problems found (each in `error_samples` up to 20)
+  std::vector<LoadError> error_samples;   ///< the first 20, in path order
+  std::uint64_t unknown_fields = 0;       ///< fields this version does not know (skipped)
+  std::uint64_t unknown_branches = 0;     ///< union branches / body types not known
+  std::set<std::string> schema_versions;  ///< metaData.schemaVersion values seen
+  TimeMs time_from = kNoLong, time_to = kNoLong;  ///< earliest and latest time in the records
+  std::uint64_t bytes = 0;                        ///< uncompressed bytes read
+  std::uint64_t compressed_bytes = 0;             ///< bytes read from disk
+  double seconds = 0;                             ///< wall time of the load
+  std::uint64_t peak_rss_bytes = 0;  ///< the process's peak resident memory after the load
+};
+
+struct LoadResult {
+  Model model;
+  LoadStats stats;
+};
+
+/// Loads every file under `paths`. Never throws for bad input: each problem is counted in
+/// `stats.errors` and the good records are kept. Throws std::runtime_error only when a path
+/// does not exist or cannot be listed.
+LoadResult load(const std::vector<std::string>& paths, const LoadOptions& options);
+
+}  // namespace leda
