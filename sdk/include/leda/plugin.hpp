@@ -34,7 +34,8 @@
 //       static_cast<State&>(into).visits += static_cast<State&>(from).visits;
 //     }
 //     leda::Table finalize(leda::KpiState&& s) const override {
-//       leda::Table t{{{"visits", leda::ColumnType::kInt}}};
+//       leda::Table t;
+//       t.columns = {{"visits", leda::ColumnType::kInt}};
 //       t.rows.push_back({static_cast<State&>(s).visits});
 //       return t;
 //     }
