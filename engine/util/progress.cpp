@@ -22,7 +22,15 @@ Progress::~Progress() {
 }
 
 void Progress::add(std::uint64_t n) {
-  const std::uint64_t done = done_.fetch_add(n) + n;
+  maybe_draw(done_.fetch_add(n) + n);
+}
+
+void Progress::add_bytes(std::uint64_t n) {
+  bytes_.fetch_add(n);
+  maybe_draw(done_.load());
+}
+
+void Progress::maybe_draw(std::uint64_t done) {
   if (!enabled_) return;
   auto now = std::chrono::steady_clock::now();
   std::unique_lock lock(mutex_, std::try_to_lock);
@@ -43,6 +51,9 @@ void Progress::draw(std::uint64_t done) {
                          secs > 0 ? done / 1e6 / secs : 0.0);
   else
     amount = fmt::format("{}/{} {}", done, total_, unit_);
+  if (const std::uint64_t bytes = bytes_.load(); unit_ != "B" && bytes > 0)
+    amount +=
+        fmt::format(", {:.1f} MB, {:.1f} MB/s", bytes / 1e6, secs > 0 ? bytes / 1e6 / secs : 0.0);
   std::fprintf(stderr, "\r%s [%s%s] %3.0f%% %s\x1b[K", label_.c_str(),
                std::string(fill, '#').c_str(), std::string(width - fill, '.').c_str(), frac * 100,
                amount.c_str());

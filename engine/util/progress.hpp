@@ -2,6 +2,7 @@
 //
 //   leda::Progress bar("loading", total_bytes, "B");
 //   bar.add(n);        // thread-safe; redraws at most ten times a second
+//   bar.add_bytes(b);  // optional: bytes moved, shown next to a count ("3/40 files, 1.2 MB")
 //   bar.finish();      // clears the line
 #pragma once
 
@@ -23,16 +24,21 @@ class Progress {
 
   /// Adds `n` to the amount done; may redraw.
   void add(std::uint64_t n);
+  /// Adds `n` bytes to a byte counter shown (in MB, with the rate) after a count that is not
+  /// itself in bytes, e.g. files downloaded; thread-safe; may redraw. Unused, nothing is shown.
+  void add_bytes(std::uint64_t n);
   /// Clears the bar's line (only when it was drawn).
   void finish();
   /// True when stderr is a terminal (the bar is drawn).
   bool enabled() const { return enabled_; }
 
  private:
+  void maybe_draw(std::uint64_t done);
   void draw(std::uint64_t done);
   std::string label_, unit_;
   std::uint64_t total_;
   std::atomic<std::uint64_t> done_{0};
+  std::atomic<std::uint64_t> bytes_{0};
   bool enabled_;
   bool finished_ = false;
   std::mutex mutex_;
