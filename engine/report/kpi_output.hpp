@@ -1,0 +1,42 @@
+// report/kpi_output.hpp — a KPI result as JSON, CSV or an aligned text table.
+//
+//   std::string json = leda::report::results_json(results);   // object, or array for several
+//   std::string csv = leda::report::result_csv(results[0]);   // header row + rows, no notes
+//   std::string text = leda::report::result_text(results[0]); // title, table, notes
+//
+// The JSON and CSV forms are the output contract of kpis.md: one JSON object per KPI with keys
+// kpi, plugin_version, params, columns, rows ([{column: value}]) and notes (plus column_types);
+// null for a missing value; numbers as numbers, doubles in the shortest text that reads back
+// exactly. CSV: a header row of the column names, RFC 4180 quoting, a null as an empty field,
+// an empty string as "".
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "host/kpi_runner.hpp"
+
+namespace leda::report {
+
+/// One KPI's JSON object (pretty-printed: one row per line, no trailing newline).
+std::string result_json(const host::KpiResult& r);
+
+/// The JSON of successful `results`: the object itself for one result, else an array of the
+/// objects. Ends with a newline.
+std::string results_json(const std::vector<const host::KpiResult*>& results);
+
+/// One KPI's table as CSV (LF line ends). Notes are not part of the CSV.
+std::string result_csv(const host::KpiResult& r);
+
+/// `table` with aligned columns (numbers right-aligned), a header and a rule. At most
+/// `max_rows` rows (0: all), then a line saying how many were left out.
+std::string text_table(const Table& table, std::size_t max_rows = 0);
+
+/// One KPI for a terminal: "name version — summary", its parameters, the table and the notes.
+std::string result_text(const host::KpiResult& r, std::size_t max_rows = 0);
+
+/// The parameters as "name=value, ..." (for titles).
+std::string params_text(const host::KpiResult& r);
+
+}  // namespace leda::report

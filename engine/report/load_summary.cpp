@@ -1,0 +1,93 @@
+// report/load_summary.cpp — see load_summary.hpp.
+#include "report/load_summary.hpp"
+
+#include <fmt/format.h>
+
+#include "leda/joins.hpp"
+
+namespace leda::report {
+namespace {
+
+std::string count(std::uint64_t n) {
+  // Thousands separated by commas for reading.
+  std::string digits = std::to_string(n), out;
+  for (std::size_t i = 0; i < digits.size(); ++i) {
+    if (i && (digits.size() - i) % 3 == 0) out += ',';
+    out += digits[i];
+  }
+  return out;
+}
+
+}  // namespace
+
+std::string load_problems_text(const LoadStats& stats, std::size_t max_samples) {
+  if (stats.errors == 0) return {};
+  const std::size_t shown = std::min<std::size_t>(max_samples, stats.error_samples.size());
+  std::string out =
+      fmt::format("{} problem{} in the data", stats.errors, stats.errors == 1 ? "" : "s");
+  out += shown ? fmt::format(" (the good records were kept); the first {}:\n", shown) : "\n";
+  for (std::size_t i = 0; i < shown; ++i) {
+    const LoadError& e = stats.error_samples[i];
+    out += "  " + e.file;
+    if (e.line) out += fmt::format(":{}", e.line);
+    if (e.offset) out += fmt::format(" (byte {})", e.offset);
+    out += ": " + e.reason + "\n";
+  }
+  return out;
+}
+
+std::string utc_time(TimeMs t) {
+  if (t == kNoLong) return "-";
+  const std::int64_t days = (t >= 0 ? t : t - 86399999) / 86400000;
+  const std::int64_t ms = t - days * 86400000;
+  // Civil date from days since 1970-01-01 (inverse of days_from_civil).
+  std::int64_t z = days + 719468;
+  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+  const auto doe = static_cast<unsigned>(z - era * 146097);
+  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+  const unsigned mp = (5 * doy + 2) / 153;
+  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
+  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
+  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
+  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, ms / 3600000, ms / 60000 % 60,
+                     ms / 1000 % 60);
+}
+
+std::vector<SummaryLine> data_summary(const LoadResult& loaded,
+                                      const std::vector<std::string>& data_paths,
+                                      const std::vector<std::string>& join_lines) {
+  const LoadStats& s = loaded.stats;
+  const Model& m = loaded.model;
+  std::vector<SummaryLine> out;
+  std::string paths;
+  for (const auto& p : data_paths)
+    paths += (paths.empty() ? "" : ", ") + p;
+  out.push_back({"Data", paths});
+  out.push_back({"Time range", utc_time(s.time_from) + " to " + utc_time(s.time_to)});
+  std::string files, records;
+  for (int t = 0; t < kDataTypeCount; ++t) {
+    const auto name = std::string(data_type_name(static_cast<DataType>(t)));
+    files += (t ? ", " : "") + name + " " + count(s.files[t]);
+    records += (t ? ", " : "") + name + " " + count(s.records[t]);
+  }
+  out.push_back({"Files", count(s.files_total) + " (" + files + ")"});
+  out.push_back({"Records", records});
+  out.push_back({"Sessions", fmt::format("{} agent sessions of {} agents, {} visits, {} "
+                                         "conversations, {} surveys",
+                                         count(m.agent_sessions.size()), count(m.agents.size()),
+                                         count(m.visits.size()), count(m.conversations.size()),
+                                         count(m.surveys.size()))});
+  out.push_back({"Duplicates dropped", count(s.duplicates)});
+  out.push_back({"Problems", s.errors ? count(s.errors) + " (see the messages on stderr)"
+                                      : std::string("none")});
+  out.push_back({"Joined tables", join_lines.empty() ? std::string("none") : [&] {
+                   std::string j;
+                   for (const auto& l : join_lines)
+                     j += (j.empty() ? "" : ", ") + l;
+                   return j;
+                 }()});
+  return out;
+}
+
+}  // namespace leda::report
