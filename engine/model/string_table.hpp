@@ -1,0 +1,217 @@
+// model/string_table.hpp — fast string interning for building a Model.
+//
+// The loader parses each file into a Fragment whose strings live in the fragment's own
+// LocalStrings; merging fragments re-interns those strings into the Model's StringPool through a
+// PoolInterner. Both use StringIndex, an open-addressing table of (id, 32-bit hash) slots, so a
+// string is hashed once (when parsed) and never again: the hash travels with it.
+//
+//   leda::LocalStrings local;
+//   leda::Str a = local.intern("https://example.com/");   // deduplicated
+//   leda::Str b = local.add("one transcript line");       // stored as is
+//   leda::PoolInterner global(model.strings);
+//   leda::Str g = global.intern(local.view(a), local.hash(a));
+//
+// Thread-safety: none; each object is used by one thread at a time.
+#pragma once
+
+#include <cstdint>
+#include <cstring>
+#include <memory>
+#include <string_view>
+#include <vector>
+
+#include "leda/strings.hpp"
+
+namespace leda {
+
+/// A fast non-cryptographic 32-bit hash of `text` (word-at-a-time multiply-xorshift).
+inline std::uint32_t hash_text(std::string_view text) {
+  const char* p = text.data();
+  std::size_t n = text.size();
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
+  while (n >= 8) {
+    std::uint64_t w;
+    std::memcpy(&w, p, 8);
+    h = (h ^ w) * 0x9FB21C651E98DF25ull;
+    h ^= h >> 29;
+    p += 8;
+    n -= 8;
+  }
+  if (n > 0) {
+    std::uint64_t w = 0;
+    std::memcpy(&w, p, n);
+    h = (h ^ w) * 0x9FB21C651E98DF25ull;
+    h ^= h >> 29;
+  }
+  h *= 0xC2B2AE3D27D4EB4Full;
+  return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+/// Open-addressing index from text to a dense id. It stores only (id, hash) pairs; the text of
+/// an id is read back through a callback, so the strings themselves live elsewhere.
+class StringIndex {
+ public:
+  /// Returns the id of `text` (hash `h`), or calls `make()` to create one and records it.
+  /// `text_of(id)` must return the text of an id already recorded.
+  template <class TextOf, class Make>
+  std::uint32_t intern(std::string_view text, std::uint32_t h, TextOf&& text_of, Make&& make) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    std::size_t mask = slots_.size() - 1;
+    for (std::size_t i = h & mask;; i = (i + 1) & mask) {
+      Slot& s = slots_[i];
+      if (s.id == 0) {
+        s.id = make();
+        s.hash = h;
+        ++used_;
+        return s.id;
+      }
+      if (s.hash == h && text_of(s.id) == text) return s.id;
+    }
+  }
+
+  /// Records `id` for a text of hash `h` known not to be present yet.
+  void insert(std::uint32_t id, std::uint32_t h) {
+    if ((used_ + 1) * 2 > slots_.size()) grow();
+    place(id, h);
+    ++used_;
+  }
+
+  /// Bytes held by the table.
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+
+  /// Frees the table.
+  void clear() {
+    slots_ = {};
+    used_ = 0;
+  }
+
+ private:
+  struct Slot {
+    std::uint32_t id = 0;  // 0: empty
+    std::uint32_t hash = 0;
+  };
+
+  void place(std::uint32_t id, std::uint32_t h) {
+    std::size_t mask = slots_.size() - 1;
+    std::size_t i = h & mask;
+    while (slots_[i].id != 0)
+      i = (i + 1) & mask;
+    slots_[i] = {id, h};
+  }
+
+  void grow() {
+    std::vector<Slot> old = std::move(slots_);
+    slots_.assign(old.empty() ? 256 : old.size() * 2, Slot{});
+    for (const Slot& s : old)
+      if (s.id != 0) place(s.id, s.hash);
+  }
+
+  std::vector<Slot> slots_;
+  std::size_t used_ = 0;
+};
+
+/// The string pool of one Fragment: handles are local to it (0 absent, 1 the empty string, as
+/// in StringPool). Each string keeps its hash and whether it was interned or only added.
+class LocalStrings {
+ public:
+  LocalStrings() {
+    entries_.push_back({nullptr, 0, 0});  // 0: absent
+    entries_.push_back({"", 0, hash_text("")});
+    index_.insert(1, entries_[1].hash);
+  }
+  LocalStrings(LocalStrings&&) noexcept = default;
+  LocalStrings& operator=(LocalStrings&&) noexcept = default;
+
+  /// The handle of `text`, equal for equal texts.
+  Str intern(std::string_view text) {
+    const std::uint32_t h = hash_text(text);
+    std::uint32_t id = index_.intern(
+        text, h, [this](std::uint32_t i) { return view(Str{i}); },
+        [&] { return push(text, h, false); });
+    return Str{id};
+  }
+
+  /// A new handle for `text`, not looked up (for values that rarely repeat).
+  Str add(std::string_view text) { return Str{push(text, 0, true)}; }
+
+  /// The text of a handle.
+  std::string_view view(Str s) const {
+    const Entry& e = entries_[s.id];
+    return {e.text, e.size & kSizeMask};
+  }
+  /// The hash of an interned handle.
+  std::uint32_t hash(Str s) const { return entries_[s.id].hash; }
+  /// True when the handle came from add() (its text may repeat another's).
+  bool added(Str s) const { return (entries_[s.id].size & kAddedBit) != 0; }
+  /// Number of handles, including 0 and 1.
+  std::uint32_t size() const { return static_cast<std::uint32_t>(entries_.size()); }
+  /// Bytes held.
+  std::size_t memory_bytes() const {
+    return chunk_bytes_ + entries_.capacity() * sizeof(Entry) + index_.memory_bytes();
+  }
+
+ private:
+  static constexpr std::uint32_t kAddedBit = 1u << 31;
+  static constexpr std::uint32_t kSizeMask = kAddedBit - 1;
+  struct Entry {
+    const char* text;
+    std::uint32_t size;  // with kAddedBit for add()ed strings
+    std::uint32_t hash;
+  };
+
+  std::uint32_t push(std::string_view text, std::uint32_t h, bool added) {
+    auto id = static_cast<std::uint32_t>(entries_.size());
+    entries_.push_back(
+        {store(text), static_cast<std::uint32_t>(text.size()) | (added ? kAddedBit : 0u), h});
+    return id;
+  }
+
+  const char* store(std::string_view text) {
+    if (text.size() > left_) {
+      std::size_t size = std::max<std::size_t>(text.size(), next_chunk_);
+      chunks_.push_back(std::make_unique<char[]>(size));
+      chunk_bytes_ += size;
+      cursor_ = chunks_.back().get();
+      left_ = size;
+      next_chunk_ = std::min<std::size_t>(next_chunk_ * 2, 1 << 20);
+    }
+    char* dst = cursor_;
+    if (!text.empty()) std::memcpy(dst, text.data(), text.size());
+    cursor_ += text.size();
+    left_ -= text.size();
+    return dst;
+  }
+
+  std::vector<Entry> entries_;
+  StringIndex index_;
+  std::vector<std::unique_ptr<char[]>> chunks_;
+  char* cursor_ = nullptr;
+  std::size_t left_ = 0;
+  std::size_t next_chunk_ = 16 * 1024;
+  std::size_t chunk_bytes_ = 0;
+};
+
+/// Interns into a Model's StringPool through its own index (the pool's own index stays empty,
+/// as after StringPool::freeze()). Texts passed with their LocalStrings hash.
+class PoolInterner {
+ public:
+  explicit PoolInterner(StringPool& pool) : pool_(pool) {
+    index_.insert(StringPool::kEmpty.id, hash_text(""));
+  }
+  /// The pool handle of `text` (hash `h` from hash_text).
+  Str intern(std::string_view text, std::uint32_t h) {
+    return Str{index_.intern(
+        text, h, [this](std::uint32_t i) { return pool_.view(Str{i}); },
+        [&] { return pool_.add(text).id; })};
+  }
+  /// A new pool handle for `text`, not looked up.
+  Str add(std::string_view text) { return pool_.add(text); }
+  /// Drops the index (after the last intern).
+  void clear() { index_.clear(); }
+
+ private:
+  StringPool& pool_;
+  StringIndex index_;
+};
+
+}  // namespace leda
