@@ -16,6 +16,7 @@
 #include "report/atomic_file.hpp"
 #include "report/kpi_output.hpp"
 #include "report/load_summary.hpp"
+#include "report/terminal_width.hpp"
 
 namespace leda::cli {
 namespace {
@@ -89,10 +90,11 @@ void emit(const std::string& path, const std::string& text) {
   }
 }
 
-std::string formatted(const host::KpiResult& r, const std::string& format) {
+std::string formatted(const host::KpiResult& r, const std::string& format, bool to_file) {
   if (format == "csv") return report::result_csv(r);
   if (format == "json") return report::results_json({&r});
-  return report::result_text(r);
+  // A table for a terminal fits its width; a table for a file keeps one line per row.
+  return report::result_text(r, 0, to_file ? 0 : report::terminal_width(STDOUT_FILENO));
 }
 
 void write_results(const std::vector<const host::KpiResult*>& ok, const Options& o) {
@@ -101,16 +103,16 @@ void write_results(const std::vector<const host::KpiResult*>& ok, const Options&
       for (const auto& note : r->table->notes)
         std::fprintf(stderr, "leda run: note (%s): %s\n", r->kpi.c_str(), note.c_str());
   if (o.format == "json") return emit(o.out, report::results_json(ok));
-  if (ok.size() == 1) return emit(o.out, formatted(*ok[0], o.format));
+  if (ok.size() == 1) return emit(o.out, formatted(*ok[0], o.format, !o.out.empty()));
   if (!o.out.empty()) {
     const std::string ext = o.format == "csv" ? ".csv" : ".txt";
     for (const auto* r : ok)
-      emit(o.out + r->kpi + ext, formatted(*r, o.format));
+      emit(o.out + r->kpi + ext, formatted(*r, o.format, true));
     return;
   }
   std::string all;
   for (std::size_t i = 0; i < ok.size(); ++i)
-    all += (i ? "\n" : "") + formatted(*ok[i], o.format);
+    all += (i ? "\n" : "") + formatted(*ok[i], o.format, false);
   emit({}, all);
 }
 
@@ -213,10 +215,6 @@ int run(int argc, char** argv) {
       partial = true;
       continue;
     }
-    for (const auto* p : chosen)
-      if (p->manifest.name == r.kpi)
-        for (auto& note : host::missing_join_notes(p->description, joins))
-          r.table->notes.push_back(std::move(note));
     ok.push_back(&r);
   }
   if (ok.empty()) return kExitFailed;

@@ -27,13 +27,4 @@ std::set<std::string> join_names(const Joins& joins) {
   return names;
 }
 
-std::vector<std::string> missing_join_notes(const Description& desc, const Joins& joins) {
-  std::vector<std::string> notes;
-  for (const auto& name : desc.joins)
-    if (!joins.tables.count(name))
-      notes.push_back("no --join " + name + "=FILE was given: computed without the " + name +
-                      " table");
-  return notes;
-}
-
 }  // namespace leda::host

@@ -31,8 +31,4 @@ Joins read_joins(const std::vector<std::string>& specs);
 /// The names of the joins present in `joins`.
 std::set<std::string> join_names(const Joins& joins);
 
-/// A note for each join `desc` reads that `joins` lacks, e.g. "no --join membership=FILE was
-/// given: computed without it".
-std::vector<std::string> missing_join_notes(const Description& desc, const Joins& joins);
-
 }  // namespace leda::host

@@ -120,7 +120,7 @@ std::string result_csv(const host::KpiResult& r) {
   return out;
 }
 
-std::string text_table(const Table& t, std::size_t max_rows) {
+std::string text_table(const Table& t, std::size_t max_rows, std::size_t max_width) {
   const std::size_t shown = max_rows == 0 ? t.rows.size() : std::min(max_rows, t.rows.size());
   std::vector<std::vector<std::string>> cells(shown);
   std::vector<std::size_t> widths;
@@ -131,23 +131,69 @@ std::string text_table(const Table& t, std::size_t max_rows) {
       cells[r].push_back(one_line(human_value(t.rows[r][c])));
       widths[c] = std::max(widths[c], width(cells[r].back()));
     }
-  std::string out, rule;
+
+  // Blocks of columns that fit `max_width`, each repeating the key columns.
+  std::vector<std::size_t> keys, rest;
+  std::size_t key_width = 0;
   for (std::size_t c = 0; c < t.columns.size(); ++c) {
-    out += (c ? "  " : "") + pad(t.columns[c].name, widths[c], right_aligned(t.columns[c].type));
-    rule += (c ? "  " : "") + std::string(widths[c], '-');
+    if (is_key_column(t.columns[c].name)) {
+      keys.push_back(c);
+      key_width += widths[c] + 2;
+    } else {
+      rest.push_back(c);
+    }
   }
-  out += "\n" + rule + "\n";
-  for (const auto& row : cells) {
-    std::string line;
-    for (std::size_t c = 0; c < row.size(); ++c)
-      line += (c ? "  " : "") + pad(row[c], widths[c], right_aligned(t.columns[c].type));
-    while (!line.empty() && line.back() == ' ')
-      line.pop_back();
-    out += line + "\n";
+  std::vector<std::vector<std::size_t>> blocks;
+  std::size_t total = 0;
+  for (std::size_t c = 0; c < t.columns.size(); ++c)
+    total += widths[c] + 2;
+  if (max_width == 0 || total <= max_width + 2 || rest.empty()) {
+    blocks.emplace_back();
+    for (std::size_t c = 0; c < t.columns.size(); ++c)
+      blocks.back().push_back(c);
+  } else {
+    std::size_t used = max_width;  // forces a new block for the first column
+    for (std::size_t c : rest) {
+      if (used + widths[c] > max_width) {
+        blocks.push_back(keys);
+        used = key_width;
+      }
+      blocks.back().push_back(c);
+      used += widths[c] + 2;
+    }
+  }
+
+  std::string out;
+  for (std::size_t b = 0; b < blocks.size(); ++b) {
+    if (b) out += "\n";
+    std::string head, rule;
+    for (std::size_t i = 0; i < blocks[b].size(); ++i) {
+      const std::size_t c = blocks[b][i];
+      head += (i ? "  " : "") + pad(t.columns[c].name, widths[c], right_aligned(t.columns[c].type));
+      rule += (i ? "  " : "") + std::string(widths[c], '-');
+    }
+    out += head + "\n" + rule + "\n";
+    for (const auto& row : cells) {
+      std::string line;
+      for (std::size_t i = 0; i < blocks[b].size(); ++i) {
+        const std::size_t c = blocks[b][i];
+        line += (i ? "  " : "") + pad(row[c], widths[c], right_aligned(t.columns[c].type));
+      }
+      while (!line.empty() && line.back() == ' ')
+        line.pop_back();
+      out += line + "\n";
+    }
   }
   if (t.rows.empty()) out += "(no rows)\n";
   if (shown < t.rows.size()) out += fmt::format("... and {} more rows\n", t.rows.size() - shown);
   return out;
+}
+
+bool is_key_column(std::string_view name) {
+  static constexpr std::string_view kKeys[] = {
+      "region", "agent_login", "agent_id",       "group_id",    "segment", "skill_id",
+      "survey", "day",         "interval_start", "survey_name", "skill",   "agent"};
+  return std::find(std::begin(kKeys), std::end(kKeys), name) != std::end(kKeys);
 }
 
 std::string params_text(const host::KpiResult& r) {
@@ -157,20 +203,25 @@ std::string params_text(const host::KpiResult& r) {
   return out;
 }
 
-std::string result_text(const host::KpiResult& r, std::size_t max_rows) {
-  std::string out = r.kpi + " " + r.plugin_version;
-  if (!r.summary.empty()) out += " - " + r.summary;
-  out += "\n";
+std::string result_body_text(const host::KpiResult& r, std::size_t max_rows,
+                             std::size_t max_width) {
+  std::string out;
   if (!r.params.all().empty()) out += "parameters: " + params_text(r) + "\n";
   out += "\n";
   if (!r.ok()) return out + "FAILED: " + r.error + "\n";
-  out += text_table(*r.table, max_rows);
+  out += text_table(*r.table, max_rows, max_width);
   if (!r.table->notes.empty()) {
     out += "\nnotes:\n";
     for (const auto& n : r.table->notes)
       out += "  - " + n + "\n";
   }
   return out;
+}
+
+std::string result_text(const host::KpiResult& r, std::size_t max_rows, std::size_t max_width) {
+  std::string out = r.kpi + " " + r.plugin_version;
+  if (!r.summary.empty()) out += " - " + r.summary;
+  return out + "\n" + result_body_text(r, max_rows, max_width);
 }
 
 }  // namespace leda::report

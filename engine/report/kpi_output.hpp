@@ -13,6 +13,7 @@
 
 #include <cstddef>
 #include <string>
+#include <string_view>
 #include <vector>
 
 #include "host/kpi_runner.hpp"
@@ -30,11 +31,21 @@ std::string results_json(const std::vector<const host::KpiResult*>& results);
 std::string result_csv(const host::KpiResult& r);
 
 /// `table` with aligned columns (numbers right-aligned), a header and a rule. At most
-/// `max_rows` rows (0: all), then a line saying how many were left out.
-std::string text_table(const Table& table, std::size_t max_rows = 0);
+/// `max_rows` rows (0: all), then a line saying how many were left out. When the table is wider
+/// than `max_width` characters (0: no limit), its columns are printed in blocks that fit, each
+/// block repeating the key columns (see is_key_column).
+std::string text_table(const Table& table, std::size_t max_rows = 0, std::size_t max_width = 0);
 
-/// One KPI for a terminal: "name version — summary", its parameters, the table and the notes.
-std::string result_text(const host::KpiResult& r, std::size_t max_rows = 0);
+/// True for the columns that identify a row in the built-in KPIs (region, agent_id, day, ...).
+bool is_key_column(std::string_view name);
+
+/// One KPI for a terminal: "name version - summary", then result_body_text().
+std::string result_text(const host::KpiResult& r, std::size_t max_rows = 0,
+                        std::size_t max_width = 0);
+
+/// Its parameters, the table (or the error of a failed KPI) and the notes.
+std::string result_body_text(const host::KpiResult& r, std::size_t max_rows = 0,
+                             std::size_t max_width = 0);
 
 /// The parameters as "name=value, ..." (for titles).
 std::string params_text(const host::KpiResult& r);

@@ -1,0 +1,26 @@
+// report/kpi_charts.hpp — which bar charts show a KPI table best.
+//
+//   for (const BarChart& c : leda::report::charts_for(result)) html += render_svg(c);
+//
+// Each KPI gets a chart per headline column (the built-in KPIs have theirs: engaged time rate
+// and occupancy for agent-utilization, AOV and revenue for aov-by-segment, conversations and
+// abandon rate for conversations, CSAT and NPS for surveys, conversion rate for conversion;
+// any other plugin gets its first number column). A bar is one row, labelled by the row's key
+// columns (region, agent, segment, skill, day, ...). At most kMaxBars rows are drawn.
+#pragma once
+
+#include <cstddef>
+#include <vector>
+
+#include "host/kpi_runner.hpp"
+#include "report/svg_bar_chart.hpp"
+
+namespace leda::report {
+
+/// The most bars in one chart; later rows are left out (the title says so).
+inline constexpr std::size_t kMaxBars = 40;
+
+/// The charts for one successful result; empty when it has no rows or nothing to chart.
+std::vector<BarChart> charts_for(const host::KpiResult& result);
+
+}  // namespace leda::report

@@ -1,0 +1,34 @@
+// report/kpi_report.hpp — every KPI of a run in one readable report: text for a terminal, or
+// one self-contained HTML file with tables and inline SVG bar charts.
+//
+//   leda::report::ReportContent content{leda::report::data_summary(loaded, paths, joins),
+//                                       results};
+//   std::cout << leda::report::text_report(content, 25);
+//   leda::report::write_file_atomically("report.html", leda::report::html_report(content));
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <vector>
+
+#include "host/kpi_runner.hpp"
+#include "report/load_summary.hpp"
+
+namespace leda::report {
+
+/// What a report shows: facts about the data, then each KPI (failed ones with their error).
+struct ReportContent {
+  std::vector<SummaryLine> facts;
+  std::vector<host::KpiResult> results;
+  std::string problems;  ///< load_problems_text() of the load, or empty
+};
+
+/// The report as text: a header of facts, then each KPI titled, with at most `max_rows` rows
+/// (0: all) and its notes; tables wider than `max_width` (0: no limit) are printed in blocks.
+std::string text_report(const ReportContent& content, std::size_t max_rows, std::size_t max_width);
+
+/// The report as one HTML document: no scripts, no external files or fonts; bar charts are
+/// inline SVG.
+std::string html_report(const ReportContent& content);
+
+}  // namespace leda::report
