@@ -239,10 +239,12 @@ void JsonCursor::fail_expected(std::string_view what, std::string_view expected)
       break;
     case 't':
     case 'f':
-      found = "a boolean";
+      found = std::memcmp(p_, c == 't' ? "true" : "false", c == 't' ? 4 : 5) == 0
+                  ? "a boolean"
+                  : fmt::format("'{}'", c);
       break;
     case 'n':
-      found = "null";
+      found = std::memcmp(p_, "null", 4) == 0 ? "null" : "'n'";
       break;
     case '\0':
       found = p_ >= end_ ? "the end of the input" : "a NUL byte";
