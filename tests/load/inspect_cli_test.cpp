@@ -1,0 +1,145 @@
+// `leda inspect` run as a real process ($LEDA_BIN): the JSON contract and the exit codes.
+#include <rapidjson/document.h>
+#include <sys/wait.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <filesystem>
+#include <string>
+
+#include "load_test_support.hpp"
+
+using namespace leda::test;
+
+namespace {
+
+struct Run {
+  int code = -1;
+  std::string out;
+};
+
+// Runs `leda <args>` with stderr discarded; returns its exit code and stdout.
+Run run_leda(const std::string& args) {
+  const char* bin = std::getenv("LEDA_BIN");
+  REQUIRE(bin != nullptr);
+  Run r;
+  FILE* p = ::popen((std::string(bin) + " " + args + " 2>/dev/null").c_str(), "r");
+  REQUIRE(p != nullptr);
+  char buf[4096];
+  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;)
+    r.out.append(buf, n);
+  const int status = ::pclose(p);
+  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  return r;
+}
+
+std::string quoted(const std::filesystem::path& p) {
+  return "'" + p.string() + "'";
+}
+
+// The record examples (not the listings) in a directory of their own.
+void write_records(const ScratchDir& dir) {
+  for (const char* name : {"record-agentActivity.json", "record-webSession.json",
+                           "record-engagement.json", "record-survey.json"})
+    dir.write(std::string("data/") + name, spec_example(name));
+}
+
+}  // namespace
+
+TEST_CASE("leda inspect --format json: the contract keys") {
+  ScratchDir dir;
+  write_records(dir);
+  const Run r = run_leda("inspect --format json --threads 2 --data " + quoted(dir.path() / "data"));
+  REQUIRE(r.code == 0);
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  REQUIRE_FALSE(doc.HasParseError());
+  REQUIRE(doc.IsObject());
+  for (const char* obj : {"files", "records"}) {
+    INFO(obj);
+    REQUIRE(doc[obj].IsObject());
+    for (const char* type : {"agentActivity", "webSession", "engagement", "survey"})
+      CHECK(doc[obj][type].IsUint64());
+  }
+  CHECK(doc["files"]["agentActivity"].GetUint64() == 1);
+  CHECK(doc["records"]["agentActivity"].GetUint64() == 2);
+  CHECK(doc["records"]["webSession"].GetUint64() == 1);
+  const auto& sessions = doc["sessions"];
+  CHECK(sessions["agent_sessions"].GetUint64() == 1);
+  CHECK(sessions["visits"].GetUint64() == 1);
+  CHECK(sessions["conversations"].GetUint64() == 1);
+  CHECK(sessions["surveys"].GetUint64() == 1);
+  CHECK(doc["duplicates"].GetUint64() == 1);
+  CHECK(doc["errors"].GetUint64() == 0);
+  CHECK(doc["error_samples"].IsArray());
+  CHECK(std::string(doc["time_range"]["from"].GetString()) == "2016-06-15T12:03:22.047Z");
+  CHECK(std::string(doc["time_range"]["to"].GetString()) == "2016-07-25T18:05:06.147Z");
+  REQUIRE(doc["schema_versions"].IsArray());
+  CHECK(doc["schema_versions"].Size() == 2);
+  CHECK(doc["bytes"].GetUint64() == spec_example("record-agentActivity.json").size() +
+                                        spec_example("record-webSession.json").size() +
+                                        spec_example("record-engagement.json").size() +
+                                        spec_example("record-survey.json").size());
+  for (const char* key : {"seconds", "mb_per_s"})
+    CHECK(doc[key].IsNumber());
+  for (const char* key : {"peak_rss_bytes", "model_bytes", "unknown_fields", "unknown_branches"})
+    CHECK(doc[key].IsUint64());
+  CHECK(doc["peak_rss_bytes"].GetUint64() > 0);
+  CHECK(doc["model_bytes"].GetUint64() > 0);
+}
+
+TEST_CASE("leda inspect: errors are listed; --strict makes them exit code 1") {
+  ScratchDir dir;
+  write_records(dir);
+  dir.write("data/broken.json", "{\"dataType\": ");
+  const std::string data = quoted(dir.path() / "data");
+  const Run lenient = run_leda("inspect --format json " + data);
+  CHECK(lenient.code == 0);
+  const Run strict = run_leda("inspect --strict --format json " + data);
+  REQUIRE(strict.code == 1);
+  rapidjson::Document doc;
+  doc.Parse(strict.out.c_str());
+  REQUIRE(doc.IsObject());
+  CHECK(doc["errors"].GetUint64() == 1);
+  const auto& e = doc["error_samples"][0];
+  CHECK(std::string(e["file"].GetString()) == (dir.path() / "data" / "broken.json").string());
+  CHECK(e["line"].GetUint64() == 1);
+  CHECK(e["offset"].GetUint64() == 13);
+  CHECK(std::string(e["reason"].GetString()).find("end of the input") != std::string::npos);
+  CHECK(doc["sessions"]["visits"].GetUint64() == 1);
+
+  const Run table = run_leda("inspect " + data);
+  CHECK(table.code == 0);
+  CHECK(table.out.find("broken.json:1 (byte 13)") != std::string::npos);
+}
+
+TEST_CASE("leda inspect: exit codes for usage and missing data") {
+  CHECK(run_leda("inspect --data /nonexistent/leda").code == 3);
+  CHECK(run_leda("inspect --no-such-option").code == 2);
+  CHECK(run_leda("inspect").code == 2);
+  CHECK(run_leda("inspect --format xml --data /tmp").code == 2);
+  const Run help = run_leda("inspect --help");
+  CHECK(help.code == 0);
+  CHECK(help.out.find("exit codes") != std::string::npos);
+  ScratchDir empty;
+  CHECK(run_leda("inspect --data " + quoted(empty.path())).code == 3);
+}
+
+TEST_CASE("leda inspect reads the sample account") {
+  const std::filesystem::path sample =
+      std::filesystem::path(LEDA_SOURCE_DIR) / "examples" / "sample-account" / "75555851";
+  if (!std::filesystem::exists(sample)) {
+    WARN("no sample account at " << sample);
+    return;
+  }
+  const Run r = run_leda("inspect --strict --format json --data " + quoted(sample));
+  REQUIRE(r.code == 0);
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  REQUIRE(doc.IsObject());
+  CHECK(doc["errors"].GetUint64() == 0);
+  CHECK(doc["unknown_fields"].GetUint64() == 0);
+  for (const char* s : {"agent_sessions", "visits", "conversations", "surveys"})
+    CHECK(doc["sessions"][s].GetUint64() > 0);
+}
