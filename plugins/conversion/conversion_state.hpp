@@ -1,0 +1,44 @@
+// conversion_state.hpp — the mergeable state of the conversion KPI (KPI spec sections 4 and 6).
+//
+// A visit is converted when it holds a kept order, and which copy of an order is kept is only
+// known once every shard is merged. So the state keeps the OrderBook (as aov-by-segment does)
+// and, for each visit with an order, its segment, engagement and order keys; visits without
+// orders are only counted. finalize() decides conversions against the merged book.
+#pragma once
+
+#include <cstdint>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "leda/orders.hpp"
+#include "leda/plugin.hpp"
+
+namespace leda::kpi {
+
+/// A visit with at least one order copy.
+struct OrderedVisit {
+  std::string segment;
+  bool engaged = false;
+  std::vector<OrderKey> orders;  ///< keys of its order copies, without repeats
+};
+
+/// Visits without any order copy, counted.
+struct PlainVisits {
+  std::int64_t visits = 0, engaged = 0;
+};
+
+/// Per-shard state.
+struct ConversionState final : KpiState {
+  OrderBook book;
+  PurchaseCounts excluded;
+  std::map<std::string, OrderedVisit> ordered;  ///< by visitId
+  std::map<std::string, PlainVisits> plain;     ///< by segment
+  std::int64_t unlinked_connected = 0;          ///< connected conversations naming no loaded visit
+  bool membership_given = false;
+};
+
+/// The result table of a fully merged state; `by_segment` adds the segment column.
+Table conversion_table(bool by_segment, ConversionState&& state);
+
+}  // namespace leda::kpi
