@@ -76,18 +76,24 @@ GunzipResult gunzip(std::string_view gz, std::string& out) {
     if (left >= 3 && in[pos + 2] != 8) return fail("unknown compression method");
     const std::size_t head = header_size(in + pos, left);
     if (head == 0) return fail("truncated header");
+    // Deflate expands at most 1032:1, which bounds this member's output: an ISIZE or a buffer
+    // beyond that belongs to a file that is cut short or corrupt (its last 4 bytes are then
+    // arbitrary, and trusting them could mean allocating gigabytes).
+    const std::size_t max_out = (left - head) * 1032 + 1024;
     // The trailer's ISIZE gives the size of the last member exactly; for the others it is a
     // first guess, grown on demand.
-    std::size_t avail = std::max<std::size_t>(left * 4, 64 * 1024);
-    if (member == 1 && left >= 18) avail = std::max<std::size_t>(avail, le32(in + gz.size() - 4));
+    std::size_t avail = std::min(std::max<std::size_t>(left * 4, 64 * 1024), max_out);
+    if (member == 1 && left >= 18)
+      avail =
+          std::max<std::size_t>(avail, std::min<std::size_t>(le32(in + gz.size() - 4), max_out));
     const std::size_t base = out.size();
     for (;;) {
       out.resize(base + avail);
       std::size_t used_in = 0, used_out = 0;
       auto rc = libdeflate_deflate_decompress_ex(dec.d, in + pos + head, left - head,
                                                  out.data() + base, avail, &used_in, &used_out);
-      if (rc == LIBDEFLATE_INSUFFICIENT_SPACE) {
-        avail *= 2;
+      if (rc == LIBDEFLATE_INSUFFICIENT_SPACE && avail < max_out) {
+        avail = std::min(avail * 2, max_out);
         continue;
       }
       if (rc != LIBDEFLATE_SUCCESS) {
