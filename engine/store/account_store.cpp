@@ -154,6 +154,9 @@ void AccountStore::commit(const std::string& temp_path, const std::string& file_
   }
   entry.path = entry.type + "/" + file_name;
   std::lock_guard lock(mutex_);
+  if (const ManifestEntry* old = manifest_.find(entry.type, entry.name);
+      old && old->path != entry.path)
+    ::unlink((dir_ + "/" + old->path).c_str());  // the same file, stored under its other suffix
   manifest_.put(std::move(entry));
   dirty_ = true;
   if (std::chrono::steady_clock::now() - last_save_ >= save_interval_) save_locked();
