@@ -1,13 +1,130 @@
-// `leda fetch`.
+// `leda fetch`: download an account's files from the Data Access API into a local store.
 #include <cstdio>
+#include <iostream>
+#include <sstream>
+#include <string>
+
+#include <boost/program_options.hpp>
 
 #include "cli/commands.hpp"
+#include "fetch/fetch_run.hpp"
+#include "fetch/time_args.hpp"
+#include "store/layout.hpp"
 
 namespace leda::cli {
+namespace po = boost::program_options;
+namespace {
 
-int fetch(int, char**) {
-  std::fprintf(stderr, "leda fetch: not available in this build\n");
-  return kExitFailed;
+int usage_error(const std::string& message) {
+  std::fprintf(stderr, "leda fetch: %s (see leda fetch --help)\n", message.c_str());
+  return kExitUsage;
+}
+
+std::vector<std::string> split_types(const std::string& list) {
+  std::vector<std::string> out;
+  std::stringstream ss(list);
+  for (std::string item; std::getline(ss, item, ',');)
+    if (!item.empty()) out.push_back(item);
+  return out;
+}
+
+}  // namespace
+
+int fetch(int argc, char** argv) {
+  std::string account, region, host, keys, store_dir, types, from, to, ca_file, window = "1d";
+  unsigned parallel = 4;
+  int retries = 6, retry_base_ms = 500;
+  long connect_timeout = 30, stall_timeout = 60;
+  po::options_description visible(
+      "usage: leda fetch --account ID (--region us|uk|apac | --host URL) --keys FILE --store DIR "
+      "[options]\n\n"
+      "Downloads an account's Data Access files into DIR/<account>/<type>/, checks each one\n"
+      "(complete length, gzip CRC), and records it in DIR/<account>/.leda/manifest.json.\n"
+      "Without --from it continues from the store's checkpoint, re-listing the 6 hours before\n"
+      "it (late files); the first run takes the last 30 days. Files already stored and verified\n"
+      "are skipped. Exit codes: 0 all stored, 1 some files failed, 2 usage, 3 nothing done.\n\n"
+      "options");
+  visible.add_options()                                                                  //
+      ("help,h", "show this help")                                                       //
+      ("account", po::value(&account), "LiveEngage account (site) id")                   //
+      ("region", po::value(&region), "API region: us, uk or apac")                       //
+      ("host", po::value(&host), "API URL instead of a region, e.g. https://host:port")  //
+      ("keys", po::value(&keys),
+       "JSON file with consumer_key, consumer_secret, token, token_secret (mode 0600)")  //
+      ("store", po::value(&store_dir), "store directory")                                //
+      ("types", po::value(&types),
+       "comma-separated types (default all): agentActivity,webSession,engagement,survey")  //
+      ("from", po::value(&from), "start: epoch ms or ISO-8601 (default: the checkpoint)")  //
+      ("to", po::value(&to), "end: epoch ms or ISO-8601 (default: now)")                   //
+      ("window", po::value(&window)->default_value("1d"),
+       "listing window: a number and d, h, m or s")                                          //
+      ("parallel", po::value(&parallel)->default_value(4), "concurrent requests")            //
+      ("retries", po::value(&retries)->default_value(6), "attempts per request")             //
+      ("ca-file", po::value(&ca_file), "PEM file of CA certificates to trust (private CA)")  //
+      ("connect-timeout", po::value(&connect_timeout)->default_value(30),
+       "seconds to establish a connection")  //
+      ("stall-timeout", po::value(&stall_timeout)->default_value(60),
+       "seconds a transfer may make no progress")  //
+      ("no-progress", "no progress bars");
+  po::options_description hidden;
+  hidden.add_options()("retry-base-ms", po::value(&retry_base_ms)->default_value(500),
+                       "first back-off delay");
+  po::options_description all;
+  all.add(visible).add(hidden);
+
+  po::variables_map vm;
+  try {
+    po::store(po::command_line_parser(argc, argv).options(all).run(), vm);
+    po::notify(vm);
+  } catch (const po::error& e) {
+    return usage_error(e.what());
+  }
+  if (vm.count("help")) {
+    std::cout << visible << "\n";
+    return kExitOk;
+  }
+  if (account.empty() || keys.empty() || store_dir.empty())
+    return usage_error("--account, --keys and --store are required");
+  if (!store::is_account_id(account)) return usage_error("--account must be decimal digits");
+  if (region.empty() == host.empty()) return usage_error("give exactly one of --region and --host");
+
+  fetch::FetchOptions o;
+  o.account = account;
+  if (!region.empty()) {
+    o.api_url = fetch::region_url(region);
+    if (o.api_url.empty()) return usage_error("--region must be us, uk or apac");
+  } else {
+    o.api_url = host;
+  }
+  o.keys_file = keys;
+  o.store_root = store_dir;
+  for (const auto& t : split_types(types)) {
+    if (!store::is_data_type(t))
+      return usage_error("unknown type '" + t +
+                         "' (agentActivity, webSession, engagement, survey)");
+    o.types.push_back(t);
+  }
+  std::string error;
+  if (!from.empty() && !(o.from_ms = fetch::parse_instant(from, &error)))
+    return usage_error("--from: " + error);
+  if (!to.empty() && !(o.to_ms = fetch::parse_instant(to, &error)))
+    return usage_error("--to: " + error);
+  if (o.from_ms && o.to_ms && *o.from_ms >= *o.to_ms)
+    return usage_error("--from must be before --to");
+  auto span = fetch::parse_span(window);
+  if (!span) return usage_error("--window must be a number and d, h, m or s, e.g. 1d or 6h");
+  o.window_ms = *span;
+  if (parallel < 1 || parallel > 64) return usage_error("--parallel must be 1 to 64");
+  o.parallel = parallel;
+  if (retries < 1 || retries > 100) return usage_error("--retries must be 1 to 100");
+  o.retry.attempts = retries;
+  o.retry.base = std::chrono::milliseconds(std::max(0, retry_base_ms));
+  if (connect_timeout < 1 || stall_timeout < 1) return usage_error("timeouts must be positive");
+  o.transport.connect_timeout_ms = connect_timeout * 1000;
+  o.transport.stall_timeout_s = stall_timeout;
+  o.transport.ca_file = ca_file;
+  o.progress = !vm.count("no-progress");
+  return fetch::run_fetch(o);
 }
 
 }  // namespace leda::cli
