@@ -268,3 +268,41 @@ TEST_CASE("LEDA_PLUGIN_PATH finds plugins", "[cli][run]") {
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("probe,300,"));
 }
+
+TEST_CASE("the built-in KPIs print the same with 1 and 4 threads on the sample account",
+          "[cli][run]") {
+  const std::string sample = std::string(LEDA_SOURCE_DIR) + "/examples/sample-account";
+  std::vector<std::string> base = {"run",
+                                   "agent-utilization",
+                                   "aov-by-segment",
+                                   "conversations",
+                                   "surveys",
+                                   "conversion",
+                                   "--data",
+                                   sample + "/75555851",
+                                   "--join",
+                                   "agents=" + sample + "/agents.csv",
+                                   "--join",
+                                   "membership=" + sample + "/membership.csv",
+                                   "--param",
+                                   "tz=America/New_York",
+                                   "--param",
+                                   "agent-utilization.group_by=agent,interval",
+                                   "--format",
+                                   "json"};
+  auto with_threads = [&](const char* n) {
+    auto a = base;
+    a.insert(a.end(), {"--threads", n});
+    return run_leda(a);
+  };
+  const auto one = with_threads("1"), four = with_threads("4");
+  INFO(one.err);
+  REQUIRE(one.exit_code == 0);
+  REQUIRE(four.exit_code == 0);
+  CHECK(one.out == four.out);
+  const auto d = parse(one.out);
+  REQUIRE(d.IsArray());
+  CHECK(d.Size() == 5);
+  for (const auto& kpi : d.GetArray())
+    CHECK(kpi["rows"].Size() > 0);
+}
