@@ -9,7 +9,7 @@
 
 using namespace leda;
 
-TEST_CASE("URLs split into their parts; only http(s) absolute URLs parse", "[url]") {
+TEST_CASE("URLs split into their parts, only http(s) absolute URLs parse", "[url]") {
   auto u = fetch::parse_url("HTTPS://VA.da.liveperson.net:8443/data_access_le?x=1#frag");
   REQUIRE(u);
   CHECK(u->scheme == "https");
@@ -47,7 +47,7 @@ TEST_CASE("redirect targets and queries", "[url]") {
   CHECK(fetch::append_query("https://h/le?a=b", "startTime=1") == "https://h/le?a=b&startTime=1");
 }
 
-TEST_CASE("--from/--to take epoch ms or ISO-8601; --window takes a span", "[time]") {
+TEST_CASE("time arguments: --from/--to take epoch ms or ISO-8601, --window a span", "[time]") {
   CHECK(fetch::parse_instant("1714521600000") == 1714521600000);
   CHECK(fetch::parse_instant("2024-05-01") == 1714521600000);
   CHECK(fetch::parse_instant("2024-05-01T00:00:00Z") == 1714521600000);

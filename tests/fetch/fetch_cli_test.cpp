@@ -124,7 +124,7 @@ std::size_t add_three_days(const std::string& source) {
 }  // namespace
 
 TEST_CASE(
-    "fetch: a full fetch over https (private CA) is byte-identical; a second downloads "
+    "fetch: a full fetch over https (private CA) is byte-identical, a second downloads "
     "nothing",
     "[fetch][e2e]") {
   Scenario s(/*tls=*/true);
@@ -211,7 +211,7 @@ TEST_CASE(
   CHECK(stats.downloads == n);  // whole bodies: exactly one per file was accepted
 }
 
-TEST_CASE("fetch: a corrupt file never enters the store; the checkpoint stops before it",
+TEST_CASE("fetch: a corrupt file never enters the store, the checkpoint stops before it",
           "[fetch][e2e]") {
   Scenario s;
   test::add_source_file(s.source, "webSession", kDay0 + 1 * kHourMs);
@@ -314,7 +314,7 @@ TEST_CASE("fetch: 429 Retry-After is honoured", "[fetch][e2e]") {
 }
 
 TEST_CASE(
-    "fetch: killed with SIGKILL mid-download, the store holds only complete files; the "
+    "fetch: killed with SIGKILL mid-download, the store holds only complete files, the "
     "next run finishes",
     "[fetch][e2e]") {
   mockapi::MockApiOptions o;

@@ -37,7 +37,7 @@ fetch::SignedClient client(const fetch::OAuthCredentials& keys = test::test_keys
 
 }  // namespace
 
-TEST_CASE("mock-api: a signed request gets the base resource; a bad signature gets 401 XML",
+TEST_CASE("mock-api: a signed request gets the base resource, a bad signature gets 401 XML",
           "[mockapi]") {
   Emulator e;
   auto good = client().get(e.root, "application/json");
@@ -58,7 +58,7 @@ TEST_CASE("mock-api: a signed request gets the base resource; a bad signature ge
   CHECK(e.api->stats().unauthorized == 2);
 }
 
-TEST_CASE("mock-api: the signature covers the query; a tampered query is refused", "[mockapi]") {
+TEST_CASE("mock-api: the signature covers the query, a tampered query is refused", "[mockapi]") {
   Emulator e;
   test::add_source_file(e.dir.path, "survey", test::kDay0);
   fetch::OAuthSigner signer(test::test_keys());
@@ -107,7 +107,7 @@ TEST_CASE("mock-api: one file is a bare object, none is 'No Available Files', tw
   CHECK(fetch::says_no_available_files(none.body));
 }
 
-TEST_CASE("mock-api: downloads are the file's bytes; the truncate knob cuts them", "[mockapi]") {
+TEST_CASE("mock-api: downloads are the file's bytes, the truncate knob cuts them", "[mockapi]") {
   Emulator e;
   const std::string name = test::add_source_file(e.dir.path, "engagement", test::kDay0, 300);
   const std::string bytes =
@@ -148,7 +148,7 @@ TEST_CASE("mock-api: failure knobs answer 5xx, and 429 with Retry-After", "[mock
   CHECK(stats.throttled == 1);
 }
 
-TEST_CASE("mock-api: hrefs can name another host; the client signs them for that host",
+TEST_CASE("mock-api: hrefs can name another host, the client signs them for that host",
           "[mockapi]") {
   Emulator e;
   test::add_source_file(e.dir.path, "webSession", test::kDay0);

@@ -13,7 +13,7 @@ using leda::test::kDayMs;
 using leda::test::kHourMs;
 using leda::test::TempDir;
 
-TEST_CASE("mock-api: port 0 prints its URL; fetch works against it over https; SIGTERM stops it",
+TEST_CASE("mock-api: port 0 prints its URL, fetch works against it over https, SIGTERM stops it",
           "[mockapi][e2e]") {
   TempDir dir;
   const std::string source = dir / "source";

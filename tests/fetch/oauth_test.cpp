@@ -120,7 +120,7 @@ TEST_CASE("base string URI drops default ports and the query, keeps other ports"
   CHECK(base_string_uri(*parse_url("http://127.0.0.1:8080/le")) == "http://127.0.0.1:8080/le");
 }
 
-TEST_CASE("listing query parameters are signed; the header parses back", "[oauth]") {
+TEST_CASE("listing query parameters are signed, the header parses back", "[oauth]") {
   OAuthSigner signer(kPhotos);
   const std::string url =
       "https://va.da.liveperson.net/data_access_le/account/123/le/webSession?startTime=1&endTime=2";

@@ -20,7 +20,7 @@ HttpResult answer(long status, std::string body = "", std::string retry_after = 
 
 }  // namespace
 
-TEST_CASE("5xx, 429 and resets are retried; 401/403/404 and certificate errors are not",
+TEST_CASE("5xx, 429 and resets are retried, 401/403/404 and certificate errors are not",
           "[retry]") {
   CHECK(classify(answer(200)).done);
   for (long s : {500L, 502L, 503L, 504L, 429L, 408L}) {

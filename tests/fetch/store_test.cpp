@@ -86,7 +86,7 @@ TEST_CASE("a stored file that changed on disk is no longer verified", "[store]")
   CHECK_FALSE(s.verified("survey", "S.1.2.part-00000-0"));
 }
 
-TEST_CASE("one process at a time holds a store; stale temp files are removed on open", "[store]") {
+TEST_CASE("one process at a time holds a store, stale temp files are removed on open", "[store]") {
   TempDir dir;
   {
     store::AccountStore first(dir.path, test::kAccount);
@@ -107,7 +107,7 @@ TEST_CASE("a bad account id or a corrupt manifest refuses to open", "[store]") {
                     Catch::Contains("manifest.json: not valid JSON"));
 }
 
-TEST_CASE("download check: length, gzip CRC, truncation; plain text passes", "[store]") {
+TEST_CASE("download check: length, gzip CRC, truncation, plain text passes", "[store]") {
   TempDir dir;
   const std::string good = test::gzip_bytes(test::ndjson_records(50, 7));
   const std::string path = dir / "body";
