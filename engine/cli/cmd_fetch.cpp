@@ -43,7 +43,8 @@ int fetch(int argc, char** argv) {
       "Without --from it continues from the store's checkpoint, re-listing the 6 hours before\n"
       "it (late files); the first run takes the last 30 days. Files already stored and verified\n"
       "are skipped. Exit codes: 0 all stored, 1 some files failed, 2 usage, 3 nothing done.\n\n"
-      "options");
+      "options",
+      100);
   visible.add_options()                                                                  //
       ("help,h", "show this help")                                                       //
       ("account", po::value(&account), "LiveEngage account (site) id")                   //

@@ -35,7 +35,8 @@ int mock_api(int argc, char** argv) {
       "Every request must carry an OAuth 1.0a signature made with the key in FILE (the same\n"
       "JSON file `leda fetch --keys` reads). Port 0 picks a free port; the URL is printed as\n"
       "\"listening on URL\". Ctrl-C or SIGTERM stops it.\n\n"
-      "options");
+      "options",
+      100);
   visible.add_options()                                                                           //
       ("help,h", "show this help")                                                                //
       ("data", po::value(&o.data_dir), "directory holding <account>/<type>/<file>")               //

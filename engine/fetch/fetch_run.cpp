@@ -1,8 +1,9 @@
 #include "fetch/fetch_run.hpp"
 
+#include <algorithm>
 #include <chrono>
 #include <cstdio>
-#include <map>
+#include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
@@ -10,6 +11,7 @@
 #include "cli/commands.hpp"
 #include "fetch/api_keys.hpp"
 #include "fetch/data_access_api.hpp"
+#include "fetch/fetch_plan.hpp"
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "store/account_store.hpp"
@@ -21,34 +23,14 @@
 namespace leda::fetch {
 namespace {
 
-// One listing call: a type and a time window.
-struct Window {
-  std::string type;
-  std::string href;  // the type's listing URL from the base resource
-  std::int64_t start = 0, end = 0;
-  ListingCall call;
-  std::vector<std::size_t> files;     // indexes into the file tasks
-  std::vector<std::string> problems;  // entries that could not be used
-};
-
-enum class FileState { kPending, kSkipped, kStored, kFailed };
-
-struct FileTask {
-  std::string type;
-  std::string key;
-  ListedFile file;
-  FileState state = FileState::kPending;
-  DownloadCall call;
-};
-
 void say(const std::string& line) {
   std::fprintf(stderr, "leda fetch: %s\n", line.c_str());
 }
 
 std::string human_bytes(std::uint64_t n) {
-  if (n < 10000) return fmt::format("{} B", n);
-  if (n < 10000000) return fmt::format("{:.1f} KB", n / 1e3);
-  if (n < 10000000000ULL) return fmt::format("{:.1f} MB", n / 1e6);
+  if (n < 1000) return fmt::format("{} B", n);
+  if (n < 1000000) return fmt::format("{:.1f} KB", n / 1e3);
+  if (n < 1000000000) return fmt::format("{:.1f} MB", n / 1e6);
   return fmt::format("{:.1f} GB", n / 1e9);
 }
 
@@ -76,6 +58,45 @@ std::optional<std::string> api_root(const std::string& api_url) {
   return to_string(*url);
 }
 
+std::string attempts_note(int attempts) {
+  return attempts > 1 ? fmt::format(" (after {} attempts)", attempts) : "";
+}
+
+// What a run came to; each failure is said on stderr as it is counted.
+struct Tally {
+  std::size_t stored = 0, skipped = 0, failed = 0;
+  std::size_t listed_windows = 0, failed_windows = 0;
+  std::uint64_t bytes = 0;
+  bool auth_failed = false;
+};
+
+Tally report(const std::vector<Window>& windows, const std::vector<FileTask>& files) {
+  Tally t;
+  for (const auto& w : windows) {
+    if (w.call.ok) ++t.listed_windows;
+    if (!w.call.ok) {
+      t.auth_failed = t.auth_failed || w.call.auth_failure();
+      say(fmt::format("listing {} {} failed: {}{}", w.type, span_text(w.start, w.end), w.call.error,
+                      attempts_note(w.call.attempts)));
+    }
+    for (const auto& p : w.problems)
+      say(fmt::format("listing {} {}: {}", w.type, span_text(w.start, w.end), p));
+    if (!w.call.ok || !w.problems.empty()) ++t.failed_windows;
+  }
+  for (const auto& f : files) {
+    if (f.state == FileState::kStored) {
+      ++t.stored;
+      t.bytes += f.call.bytes;
+    } else if (f.state == FileState::kSkipped) {
+      ++t.skipped;
+    } else {
+      ++t.failed;
+      say(fmt::format("{}/{}: {}{}", f.type, f.key, f.call.error, attempts_note(f.call.attempts)));
+    }
+  }
+  return t;
+}
+
 }  // namespace
 
 std::string region_url(std::string_view region) {
@@ -87,8 +108,10 @@ std::string region_url(std::string_view region) {
 
 int run_fetch(const FetchOptions& o) {
   const auto started = std::chrono::steady_clock::now();
-  std::vector<std::string> types = o.types;
-  if (types.empty()) types.assign(store::kDataTypes.begin(), store::kDataTypes.end());
+  std::vector<std::string> types;
+  for (auto t : store::kDataTypes)  // in the API's order, each once
+    if (o.types.empty() || std::find(o.types.begin(), o.types.end(), t) != o.types.end())
+      types.emplace_back(t);
 
   OAuthCredentials credentials;
   try {
@@ -122,7 +145,7 @@ int run_fetch(const FetchOptions& o) {
       say(fmt::format("{}: check the API key in {}", base.error, o.keys_file));
     else
       say(fmt::format("cannot read the base resource {}: {}{}", base_url, base.error,
-                      base.attempts > 1 ? fmt::format(" (after {} attempts)", base.attempts) : ""));
+                      attempts_note(base.attempts)));
     return cli::kExitFailed;
   }
 
@@ -133,32 +156,18 @@ int run_fetch(const FetchOptions& o) {
   for (const auto& type : types) {
     auto link = base.resource.links.find(type);
     if (link == base.resource.links.end()) {
-      say(
-          fmt::format("the base resource has no link for {} (is the type enabled for the "
-                      "account?)",
+      say(fmt::format("the base resource has no link for {} (is it enabled for the account?)",
                       type));
       ++type_failures;
       continue;
     }
-    const std::int64_t to = o.to_ms.value_or(now);
-    std::int64_t from;
-    if (o.from_ms) {
-      from = *o.from_ms;
-    } else {
-      auto cp = store->checkpoint(type);
-      from = std::max(cp ? *cp - kRelistMs : now - kRetentionMs, now - kRetentionMs);
-    }
-    for (std::int64_t start = from; start < to; start += o.window_ms) {
-      Window w;
-      w.type = type;
-      w.href = link->second;
-      w.start = start;
-      w.end = std::min(to, start + o.window_ms);
-      windows.push_back(std::move(w));
-    }
+    const std::int64_t from =
+        o.from_ms.value_or(default_start(store->checkpoint(type), now, kRelistMs, kRetentionMs));
+    auto planned = plan_windows(type, link->second, from, o.to_ms.value_or(now), o.window_ms);
+    std::move(planned.begin(), planned.end(), std::back_inserter(windows));
   }
 
-  // 3. List every window.
+  // 3. List every window; collect each listed file once, skipping those stored and verified.
   {
     Progress bar("listing", windows.size(), "windows");
     if (!o.progress) bar.finish();
@@ -167,27 +176,7 @@ int run_fetch(const FetchOptions& o) {
       bar.add(1);
     });
   }
-
-  // 4. The files to fetch: each listed file once, unless stored and verified already.
-  std::vector<FileTask> files;
-  std::map<std::pair<std::string, std::string>, std::size_t> seen;
-  std::size_t windows_ok = 0;
-  for (auto& w : windows) {
-    if (!w.call.ok) continue;
-    ++windows_ok;
-    for (const auto& problem : w.call.listing.problems)
-      w.problems.push_back(problem);
-    for (const auto& f : w.call.listing.files) {
-      const std::string key = store::file_key(f.name);
-      if (!store::is_safe_file_name(key)) {
-        w.problems.push_back(fmt::format("unusable file name '{}'", f.name));
-        continue;
-      }
-      auto [it, added] = seen.try_emplace({w.type, key}, files.size());
-      if (added) files.push_back({w.type, key, f, FileState::kPending, {}});
-      w.files.push_back(it->second);
-    }
-  }
+  std::vector<FileTask> files = collect_files(windows);
   std::vector<std::size_t> to_download;
   for (std::size_t i = 0; i < files.size(); ++i) {
     if (store->verified(files[i].type, files[i].key))
@@ -196,7 +185,7 @@ int run_fetch(const FetchOptions& o) {
       to_download.push_back(i);
   }
 
-  // 5. Download.
+  // 4. Download.
   {
     Progress bar("fetch", to_download.size(), "files");
     if (!o.progress) bar.finish();
@@ -208,52 +197,11 @@ int run_fetch(const FetchOptions& o) {
     });
   }
 
-  // 6. Report failures, move checkpoints, save the manifest.
-  std::size_t failed_windows = 0;
-  bool auth_failed = false;
-  for (const auto& w : windows) {
-    if (!w.call.ok) {
-      ++failed_windows;
-      auth_failed = auth_failed || w.call.auth_failure();
-      say(fmt::format(
-          "listing {} {} failed: {}{}", w.type, span_text(w.start, w.end), w.call.error,
-          w.call.attempts > 1 ? fmt::format(" (after {} attempts)", w.call.attempts) : ""));
-    }
-    for (const auto& p : w.problems)
-      say(fmt::format("listing {} {}: {}", w.type, span_text(w.start, w.end), p));
-    if (w.call.ok && !w.problems.empty()) ++failed_windows;
-  }
-  std::size_t stored = 0, skipped = 0, failed = 0;
-  std::uint64_t bytes = 0;
-  for (const auto& t : files) {
-    if (t.state == FileState::kStored) {
-      ++stored;
-      bytes += t.call.bytes;
-    } else if (t.state == FileState::kSkipped) {
-      ++skipped;
-    } else {
-      ++failed;
-      say(fmt::format(
-          "{}/{}: {}{}", t.type, t.key, t.call.error,
-          t.call.attempts > 1 ? fmt::format(" (after {} attempts)", t.call.attempts) : ""));
-    }
-  }
-  for (const auto& type : types) {
-    // The checkpoint moves over the leading run of windows that are complete, and only when that
-    // run starts at or before the current checkpoint (no gap is ever jumped).
-    auto cp = store->checkpoint(type);
-    std::optional<std::int64_t> reached;
-    for (const auto& w : windows) {
-      if (w.type != type) continue;
-      if (!reached && cp && w.start > *cp) break;
-      bool complete = w.call.ok && w.problems.empty();
-      for (std::size_t f : w.files)
-        complete = complete && files[f].state != FileState::kFailed;
-      if (!complete) break;
-      reached = w.end;
-    }
-    if (reached && (!cp || *reached > *cp)) store->set_checkpoint(type, *reached);
-  }
+  // 5. Report, move the checkpoints, save the manifest.
+  const Tally tally = report(windows, files);
+  for (const auto& type : types)
+    if (auto cp = advanced_checkpoint(type, store->checkpoint(type), windows, files, now))
+      store->set_checkpoint(type, *cp);
   try {
     store->save();
   } catch (const store::StoreError& e) {
@@ -263,13 +211,16 @@ int run_fetch(const FetchOptions& o) {
 
   const double secs =
       std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string summary = fmt::format("{} new, {} skipped, {} failed", stored, skipped, failed);
-  if (failed_windows > 0) summary += fmt::format(" ({} listing windows failed)", failed_windows);
-  std::printf("leda fetch: %s; %s in %.1f s\n", summary.c_str(), human_bytes(bytes).c_str(), secs);
+  std::string summary =
+      fmt::format("{} new, {} skipped, {} failed", tally.stored, tally.skipped, tally.failed);
+  if (tally.failed_windows > 0)
+    summary += fmt::format(" ({} listing windows failed)", tally.failed_windows);
+  std::printf("leda fetch: %s; %s in %.1f s\n", summary.c_str(), human_bytes(tally.bytes).c_str(),
+              secs);
   std::fflush(stdout);
-  if (auth_failed) say(fmt::format("the server refused the API key in {}", o.keys_file));
-  if (!windows.empty() && windows_ok == 0 && stored == 0) return cli::kExitFailed;
-  if (failed > 0 || failed_windows > 0 || type_failures > 0) return cli::kExitPartial;
+  if (tally.auth_failed) say(fmt::format("the server refused the API key in {}", o.keys_file));
+  if (!windows.empty() && tally.listed_windows == 0 && tally.stored == 0) return cli::kExitFailed;
+  if (tally.failed > 0 || tally.failed_windows > 0 || type_failures > 0) return cli::kExitPartial;
   return cli::kExitOk;
 }
 

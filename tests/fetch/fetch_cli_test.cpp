@@ -407,6 +407,22 @@ TEST_CASE("fetch: without --from, the last 30 days, then from the checkpoint min
   CHECK(*s.manifest().checkpoint("agentActivity") >= *cp);
 }
 
+TEST_CASE("fetch: a --to in the future never moves the checkpoint past the run's start",
+          "[fetch][e2e]") {
+  Scenario s;
+  const std::int64_t now = fetch::now_ms();
+  test::add_source_file(s.source, "survey", now - 5 * kHourMs);
+  auto r = s.fetch({"--types", "survey,survey", "--from", std::to_string(now - kDayMs), "--to",
+                    std::to_string(now + 2 * kDayMs)});
+  CHECK(r.exit_code == 0);
+  CHECK(contains(r.out, "1 new, 0 skipped, 0 failed"));
+  CHECK(s.api->stats().listings == 3);  // "survey" once, in three windows
+  auto cp = s.manifest().checkpoint("survey");
+  REQUIRE(cp);
+  CHECK(*cp >= now);
+  CHECK(*cp <= fetch::now_ms());
+}
+
 TEST_CASE("fetch: a keys file readable by others is refused before any request", "[fetch][e2e]") {
   Scenario s;
   ::chmod(s.keys.c_str(), 0644);

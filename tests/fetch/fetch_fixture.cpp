@@ -147,7 +147,7 @@ Certs make_certs(const std::string& dir) {
       "&& openssl x509 -req -in server.csr -CA ca.pem -CAkey ca.key -CAcreateserial "
       "-out server.pem -days 2 -extfile server.ext",
       dir, ec);
-  if (std::system((cmd + " >/dev/null 2>&1").c_str()) != 0)
+  if (std::system(("(" + cmd + ") >/dev/null 2>&1").c_str()) != 0)
     throw std::runtime_error("openssl could not make the test certificates");
   return c;
 }

@@ -1,0 +1,92 @@
+// The bookkeeping of a fetch run: windows, the default start, one task per listed file, and how
+// far a checkpoint may move.
+#include <catch2/catch.hpp>
+
+#include "fetch/fetch_plan.hpp"
+
+using namespace leda::fetch;
+
+namespace {
+
+constexpr std::int64_t kH = 3600000;
+constexpr std::int64_t kD = 24 * kH;
+
+ListedFile listed(const std::string& name) {
+  ListedFile f;
+  f.name = name;
+  f.href = "https://h/" + name;
+  return f;
+}
+
+// Three listed one-day windows of "survey" from day 10; window i lists `names[i]`.
+std::vector<Window> listed_windows(const std::vector<std::vector<std::string>>& names) {
+  auto windows = plan_windows("survey", "https://h/survey", 10 * kD, 13 * kD, kD);
+  for (std::size_t i = 0; i < windows.size(); ++i) {
+    windows[i].call.ok = true;
+    for (const auto& n : names[i])
+      windows[i].call.listing.files.push_back(listed(n));
+  }
+  return windows;
+}
+
+}  // namespace
+
+TEST_CASE("windows cover the range, the last one cut at its end", "[plan]") {
+  auto w = plan_windows("webSession", "u", 0, 2 * kD + 6 * kH, kD);
+  REQUIRE(w.size() == 3);
+  CHECK(w[0].start == 0);
+  CHECK(w[1].end == 2 * kD);
+  CHECK(w[2].start == 2 * kD);
+  CHECK(w[2].end == 2 * kD + 6 * kH);
+  CHECK(plan_windows("webSession", "u", 5, 5, kD).empty());
+}
+
+TEST_CASE("the default start: 30 days back, or 6 hours before the checkpoint", "[plan]") {
+  const std::int64_t now = 100 * kD;
+  CHECK(default_start(std::nullopt, now, 6 * kH, 30 * kD) == 70 * kD);
+  CHECK(default_start(99 * kD, now, 6 * kH, 30 * kD) == 99 * kD - 6 * kH);
+  CHECK(default_start(10 * kD, now, 6 * kH, 30 * kD) == 70 * kD);  // past retention
+}
+
+TEST_CASE("a file listed by two windows is one task; unsafe names are problems", "[plan]") {
+  auto windows = listed_windows({{"S.1.2.part-00000-0.gz", "S.3.4.part-00000-0.gz"},
+                                 {"S.3.4.part-00000-0", "../../etc/passwd"},
+                                 {}});
+  auto files = collect_files(windows);
+  REQUIRE(files.size() == 2);
+  CHECK(files[1].key == "S.3.4.part-00000-0");
+  CHECK(windows[1].files == std::vector<std::size_t>{1});
+  REQUIRE(windows[1].problems.size() == 1);
+  CHECK(windows[1].problems[0] == "unusable file name '../../etc/passwd'");
+}
+
+TEST_CASE("the checkpoint moves only past complete windows, never over a gap or past now",
+          "[plan]") {
+  const std::int64_t now = 20 * kD;
+  auto windows = listed_windows({{"S.a.part-00000-0"}, {"S.b.part-00000-0"}, {}});
+  auto files = collect_files(windows);
+  for (auto& f : files)
+    f.state = FileState::kStored;
+
+  // All complete: the end of the range.
+  CHECK(advanced_checkpoint("survey", std::nullopt, windows, files, now) == 13 * kD);
+  CHECK(advanced_checkpoint("survey", 10 * kD + 3 * kH, windows, files, now) == 13 * kD);
+  // Other types' windows do not count; a checkpoint already further does not move back.
+  CHECK_FALSE(advanced_checkpoint("engagement", std::nullopt, windows, files, now));
+  CHECK_FALSE(advanced_checkpoint("survey", 14 * kD, windows, files, now));
+  // A range that starts after the checkpoint would jump a gap: no move.
+  CHECK_FALSE(advanced_checkpoint("survey", 9 * kD, windows, files, now));
+  // Never past the start of the run.
+  CHECK(advanced_checkpoint("survey", std::nullopt, windows, files, 12 * kD + kH) == 12 * kD + kH);
+
+  // A failed file stops it at the start of its window.
+  files[1].state = FileState::kFailed;
+  CHECK(advanced_checkpoint("survey", std::nullopt, windows, files, now) == 11 * kD);
+  files[1].state = FileState::kSkipped;
+  // So does a failed listing, or a listing with an unusable entry.
+  windows[0].call.ok = false;
+  CHECK_FALSE(advanced_checkpoint("survey", std::nullopt, windows, files, now));
+  windows[0].call.ok = true;
+  windows[2].problems.push_back("file[0]: no @href");
+  CHECK(advanced_checkpoint("survey", std::nullopt, windows, files, now) == 12 * kD);
+}
