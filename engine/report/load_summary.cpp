@@ -4,6 +4,7 @@
 #include <fmt/format.h>
 
 #include "leda/joins.hpp"
+#include "load/load_report.hpp"
 
 namespace leda::report {
 namespace {
@@ -21,19 +22,7 @@ std::string count(std::uint64_t n) {
 }  // namespace
 
 std::string load_problems_text(const LoadStats& stats, std::size_t max_samples) {
-  if (stats.errors == 0) return {};
-  const std::size_t shown = std::min<std::size_t>(max_samples, stats.error_samples.size());
-  std::string out =
-      fmt::format("{} problem{} in the data", stats.errors, stats.errors == 1 ? "" : "s");
-  out += shown ? fmt::format(" (the good records were kept); the first {}:\n", shown) : "\n";
-  for (std::size_t i = 0; i < shown; ++i) {
-    const LoadError& e = stats.error_samples[i];
-    out += "  " + e.file;
-    if (e.line) out += fmt::format(":{}", e.line);
-    if (e.offset) out += fmt::format(" (byte {})", e.offset);
-    out += ": " + e.reason + "\n";
-  }
-  return out;
+  return describe_errors(stats, max_samples);
 }
 
 std::string utc_time(TimeMs t) {
@@ -79,8 +68,8 @@ std::vector<SummaryLine> data_summary(const LoadResult& loaded,
                                          count(m.visits.size()), count(m.conversations.size()),
                                          count(m.surveys.size()))});
   out.push_back({"Duplicates dropped", count(s.duplicates)});
-  out.push_back({"Problems", s.errors ? count(s.errors) + " (see the messages on stderr)"
-                                      : std::string("none")});
+  out.push_back({"Errors in the input",
+                 s.errors ? count(s.errors) + " (listed below)" : std::string("none")});
   out.push_back({"Joined tables", join_lines.empty() ? std::string("none") : [&] {
                    std::string j;
                    for (const auto& l : join_lines)

@@ -1,7 +1,8 @@
 // report/load_summary.hpp — what a load read, in words: problems found and the data covered.
 //
 //   std::fputs(leda::report::load_problems_text(result.stats, 5).c_str(), stderr);
-//   std::string header = leda::report::data_summary_text(result, {"agents.csv"});
+//   for (const auto& line : leda::report::data_summary(result, paths, join_lines))
+//     std::printf("%s: %s\n", line.label.c_str(), line.text.c_str());
 #pragma once
 
 #include <cstddef>
@@ -12,8 +13,8 @@
 
 namespace leda::report {
 
-/// "N problems in the data; the first K:" and one line per sample ("file:line (byte B):
-/// reason"), or "" when there were none.
+/// The problems found while loading, as `leda inspect` reports them ("N errors in the
+/// input:" and the first `max_samples` with file, line and byte), or "" when there were none.
 std::string load_problems_text(const LoadStats& stats, std::size_t max_samples);
 
 /// A time as RFC 3339 UTC ("2026-10-31T00:00:00Z"); "-" for kNoLong.

@@ -251,7 +251,8 @@ TEST_CASE("problems in the data are reported; --strict makes them exit 1", "[cli
   auto lenient = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data",
                            data.path().string(), "--format", "csv"});
   CHECK(lenient.exit_code == 0);
-  CHECK_THAT(lenient.err, Catch::Contains("problem") && Catch::Contains("broken.json"));
+  CHECK_THAT(lenient.err,
+             Catch::Contains("1 error in the input") && Catch::Contains("broken.json"));
   CHECK_THAT(lenient.out, Catch::Contains("\nprobe,5,"));
   auto strict = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data",
                           data.path().string(), "--format", "csv", "--strict"});
