@@ -53,10 +53,13 @@ MockApi::MockApi(MockApiOptions options)
   }
   auto& s = *server_;
   s.new_task_queue = [] { return new httplib::ThreadPool(16); };
+  s.set_keep_alive_max_count(1000);  // like a real front end, not a handful per connection
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     {
       std::lock_guard lock(stats_mutex_);
       ++stats_.requests;
+      if (req.has_header("Accept-Encoding")) ++stats_.accept_encoding;
+      if (peers_.emplace(req.remote_addr, req.remote_port).second) ++stats_.connections;
     }
     if (!authorized(req, res) || inject_failure(res))
       return httplib::Server::HandlerResponse::Handled;

@@ -21,6 +21,7 @@
 #include <memory>
 #include <mutex>
 #include <random>
+#include <set>
 #include <string>
 #include <thread>
 
@@ -53,13 +54,15 @@ struct MockApiOptions {
 
 /// Counters of what the emulator answered.
 struct MockApiStats {
-  std::uint64_t requests = 0;      ///< every request received
-  std::uint64_t unauthorized = 0;  ///< 401 answers (bad or missing signature)
-  std::uint64_t failed = 0;        ///< injected 5xx
-  std::uint64_t throttled = 0;     ///< injected 429
-  std::uint64_t truncated = 0;     ///< downloads cut short on purpose
-  std::uint64_t downloads = 0;     ///< downloads served whole
-  std::uint64_t listings = 0;      ///< listing answers (including "No Available Files")
+  std::uint64_t requests = 0;         ///< every request received
+  std::uint64_t unauthorized = 0;     ///< 401 answers (bad or missing signature)
+  std::uint64_t failed = 0;           ///< injected 5xx
+  std::uint64_t throttled = 0;        ///< injected 429
+  std::uint64_t truncated = 0;        ///< downloads cut short on purpose
+  std::uint64_t downloads = 0;        ///< downloads served whole
+  std::uint64_t listings = 0;         ///< listing answers (including "No Available Files")
+  std::uint64_t accept_encoding = 0;  ///< requests that carried Accept-Encoding
+  std::uint64_t connections = 0;      ///< distinct client connections seen
 };
 
 class MockApi {
@@ -109,6 +112,7 @@ class MockApi {
   std::mt19937_64 rng_;
   mutable std::mutex stats_mutex_;
   MockApiStats stats_;
+  std::set<std::pair<std::string, int>> peers_;  // (address, port) of each connection seen
 };
 
 /// The live service's XML error body.
