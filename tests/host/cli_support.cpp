@@ -79,10 +79,11 @@ CliResult run_leda(const std::vector<std::string>& args, const std::vector<std::
   static std::atomic<int> counter{0};
   const auto base = std::filesystem::temp_directory_path() /
                     ("leda-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::string cmd;
+  // The caller's LEDA_PLUGIN_PATH must not change what a test sees; `env` may set it again.
+  std::string cmd = "env -u LEDA_PLUGIN_PATH ";
   for (const auto& e : env)
     cmd += quoted(e) + " ";
-  cmd = (env.empty() ? "" : "env " + cmd) + quoted(leda_bin());
+  cmd += quoted(leda_bin());
   for (const auto& a : args)
     cmd += " " + quoted(a);
   cmd += " >" + quoted(base.string() + ".out") + " 2>" + quoted(base.string() + ".err");

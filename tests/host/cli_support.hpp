@@ -16,8 +16,8 @@ struct CliResult {
 /// The `leda` binary under test: $LEDA_BIN, else the build tree's.
 std::string leda_bin();
 
-/// Runs `leda args...` (each argument passed as is) with `env` ("NAME=value" pairs) added to
-/// the environment.
+/// Runs `leda args...` (each argument passed as is) with LEDA_PLUGIN_PATH removed from the
+/// environment and `env` ("NAME=value" pairs) added.
 CliResult run_leda(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
 /// Runs a shell command line; its output goes to `log` (stdout and stderr). Returns the exit code.
