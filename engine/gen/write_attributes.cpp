@@ -127,7 +127,7 @@ void personal_info(AvroJson& j, const World& w, const AttributeItem& a) {
   j.end_union_array();
 }
 
-void marketing(AvroJson& j, const World& w, std::uint32_t visit, const AttributeItem& a) {
+void marketing(AvroJson& j, std::uint32_t visit, const AttributeItem& a) {
   static constexpr const char* kCampaignIds[] = {nullptr, "SEM-BLINDS-26", "SOC-AUTUMN",
                                                  "EM-NEWSLETTER-44", nullptr};
   j.key("OriginatingChannel").int_value(a.arg);
@@ -141,7 +141,6 @@ void marketing(AvroJson& j, const World& w, std::uint32_t visit, const Attribute
     j.string_value(kCampaignIds[a.arg % 5]);
   else
     j.null();
-  (void)w;
 }
 
 }  // namespace
@@ -180,7 +179,7 @@ void write_attributes(AvroJson& j, const World& w, std::uint32_t visit, const Vi
         break;
       case Kind::kMarketing:
         j.begin_named("MarketingCampaignInfo");
-        marketing(j, w, visit, a);
+        marketing(j, visit, a);
         break;
       case Kind::kLead:
         j.begin_named("Lead");
