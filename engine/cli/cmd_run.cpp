@@ -1,5 +1,6 @@
 // `leda run`: runs chosen KPI plugins over loaded data and prints their tables.
 #include <cstdio>
+#include <filesystem>
 #include <iostream>
 #include <optional>
 #include <set>
@@ -38,9 +39,10 @@ constexpr const char* kMoreHelp =
     "                csv: one file per KPI, named FILE + <kpi> + .csv (FILE is a prefix:\n"
     "                `--out results/` writes results/<kpi>.csv, `--out day1-` writes\n"
     "                day1-<kpi>.csv); table: the same, named FILE + <kpi> + .txt.\n"
-    "  Files are written whole or not at all. Without --out everything goes to stdout\n"
-    "  (several CSV tables are separated by an empty line). CSV carries no notes: they are\n"
-    "  printed on stderr.\n"
+    "  Files are written whole or not at all; a FILE ending in / is a folder, made when\n"
+    "  missing. Without --out everything goes to stdout (several CSV tables are separated\n"
+    "  by an empty line). JSON for several KPIs is always one array, also when some of them\n"
+    "  failed. CSV carries no notes: they are printed on stderr.\n"
     "\nPlugins are searched in each --plugin-dir, then in the folders of LEDA_PLUGIN_PATH\n"
     "(colon-separated), then in the built-in plugin folder.\n"
     "\nExit codes: 0 ok; 1 a plugin failed (to load, to configure or to run: the others'\n"
@@ -92,19 +94,23 @@ void emit(const std::string& path, const std::string& text) {
 
 std::string formatted(const host::KpiResult& r, const std::string& format, bool to_file) {
   if (format == "csv") return report::result_csv(r);
-  if (format == "json") return report::results_json({&r});
+  if (format == "json") return report::results_json({&r}, false);
   // A table for a terminal fits its width; a table for a file keeps one line per row.
   return report::result_text(r, 0, to_file ? 0 : report::terminal_width(STDOUT_FILENO));
 }
 
-void write_results(const std::vector<const host::KpiResult*>& ok, const Options& o) {
+// Writes the successful results. `several`: more than one KPI was asked for, which decides the
+// shape (a JSON array, one file per KPI) even when only one of them succeeded.
+void write_results(const std::vector<const host::KpiResult*>& ok, bool several, const Options& o) {
   if (o.format == "csv")
     for (const auto* r : ok)
       for (const auto& note : r->table->notes)
         std::fprintf(stderr, "leda run: note (%s): %s\n", r->kpi.c_str(), note.c_str());
-  if (o.format == "json") return emit(o.out, report::results_json(ok));
-  if (ok.size() == 1) return emit(o.out, formatted(*ok[0], o.format, !o.out.empty()));
+  if (o.format == "json") return emit(o.out, report::results_json(ok, several));
+  if (!several) return emit(o.out, formatted(*ok[0], o.format, !o.out.empty()));
   if (!o.out.empty()) {
+    // `--out results/`: the folder is made when it does not exist.
+    if (o.out.back() == '/') std::filesystem::create_directories(o.out);
     const std::string ext = o.format == "csv" ? ".csv" : ".txt";
     for (const auto* r : ok)
       emit(o.out + r->kpi + ext, formatted(*r, o.format, true));
@@ -219,7 +225,7 @@ int run(int argc, char** argv) {
   }
   if (ok.empty()) return kExitFailed;
   try {
-    write_results(ok, o);
+    write_results(ok, seen.size() > 1, o);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "leda run: %s\n", e.what());
     return kExitFailed;

@@ -98,8 +98,8 @@ std::string result_json(const host::KpiResult& r) {
   return out;
 }
 
-std::string results_json(const std::vector<const host::KpiResult*>& results) {
-  if (results.size() == 1) return result_json(*results[0]) + "\n";
+std::string results_json(const std::vector<const host::KpiResult*>& results, bool array) {
+  if (!array && results.size() == 1) return result_json(*results[0]) + "\n";
   std::string out = "[";
   for (std::size_t i = 0; i < results.size(); ++i)
     out += (i ? ",\n" : "\n") + result_json(*results[i]);

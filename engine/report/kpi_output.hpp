@@ -1,6 +1,6 @@
 // report/kpi_output.hpp — a KPI result as JSON, CSV or an aligned text table.
 //
-//   std::string json = leda::report::results_json(results);   // object, or array for several
+//   std::string json = leda::report::results_json(results, several); // an object, or an array
 //   std::string csv = leda::report::result_csv(results[0]);   // header row + rows, no notes
 //   std::string text = leda::report::result_text(results[0]); // title, table, notes
 //
@@ -23,9 +23,9 @@ namespace leda::report {
 /// One KPI's JSON object (pretty-printed: one row per line, no trailing newline).
 std::string result_json(const host::KpiResult& r);
 
-/// The JSON of successful `results`: the object itself for one result, else an array of the
-/// objects. Ends with a newline.
-std::string results_json(const std::vector<const host::KpiResult*>& results);
+/// The JSON of successful `results`: an array of their objects when `array` (a run of several
+/// KPIs, even if only one succeeded), else the one object. Ends with a newline.
+std::string results_json(const std::vector<const host::KpiResult*>& results, bool array);
 
 /// One KPI's table as CSV (LF line ends). Notes are not part of the CSV.
 std::string result_csv(const host::KpiResult& r);

@@ -123,7 +123,8 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
   }
   SECTION("csv and table: one file per KPI, FILE as a prefix") {
     for (const char* format : {"csv", "table"}) {
-      const auto prefix = (out / "day1-").string();
+      const auto prefix = (out / std::string(format) / "day1-").string();
+      std::filesystem::create_directories(out / std::string(format));
       auto r =
           run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
                          "--param", "thrower.phase=none", "--format", format, "--out", prefix}));
@@ -140,8 +141,15 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
         CHECK_THAT(thrower, Catch::Contains("conversations\n-------------\n          300\n"));
       }
     }
+    // A prefix ending in '/' is a folder, made when missing.
+    const auto folder = out / "results/";
+    auto r = run_leda(
+        args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws, "--param",
+              "thrower.phase=none", "--format", "csv", "--out", folder.string()}));
+    REQUIRE(r.exit_code == 0);
+    CHECK(leda::test::read_file(out / "results/thrower.csv") == "conversations\n300\n");
     // Nothing half-written is left behind.
-    for (const auto& e : std::filesystem::directory_iterator(out.path()))
+    for (const auto& e : std::filesystem::recursive_directory_iterator(out.path()))
       CHECK_THAT(e.path().filename().string(), !Catch::Contains(".tmp"));
   }
 }
@@ -152,11 +160,12 @@ TEST_CASE("broken plugins each get an error; the good one still runs; exit 1", "
             dir("throws"), "--plugin-dir", dir("abi"), "--plugin-dir", dir("notplugin"),
             "--plugin-dir", dir("nocreate"), "--plugin-dir", dir("twins")}));
   CHECK(r.exit_code == 1);
-  // The good plugin's result is there (alone: the thrower failed).
+  // The good plugin's result is there, alone in the array of the two KPIs asked for.
   const auto d = parse(r.out);
-  REQUIRE(d.IsObject());
-  CHECK(std::string(d["kpi"].GetString()) == "probe");
-  CHECK(d["rows"][0]["conversations"].GetInt() == 300);
+  REQUIRE(d.IsArray());
+  REQUIRE(d.Size() == 1);
+  CHECK(std::string(d[0]["kpi"].GetString()) == "probe");
+  CHECK(d[0]["rows"][0]["conversations"].GetInt() == 300);
   // Each failure names its plugin (file, and name when known) and why.
   CHECK_THAT(r.err, Catch::Contains("plugin 'old-abi' (") &&
                         Catch::Contains("libhost_old_abi.so") &&

@@ -92,7 +92,8 @@ TEST_CASE("one KPI as JSON follows the contract", "[output]") {
 })";
   CHECK(leda::report::result_json(sample()) == expected);
   const auto r = sample();
-  CHECK(leda::report::results_json({&r}) == expected + "\n");
+  CHECK(leda::report::results_json({&r}, false) == expected + "\n");
+  CHECK(leda::report::results_json({&r}, true) == "[\n" + expected + "\n]\n");
 }
 
 TEST_CASE("several KPIs as JSON make one array", "[output]") {
@@ -100,7 +101,7 @@ TEST_CASE("several KPIs as JSON make one array", "[output]") {
   b.kpi = "other";
   b.table->rows.clear();
   b.table->notes.clear();
-  const std::string json = leda::report::results_json({&a, &b});
+  const std::string json = leda::report::results_json({&a, &b}, true);
   CHECK_THAT(json, Catch::StartsWith("[\n{\n  \"kpi\": \"demo\"") &&
                        Catch::Contains("},\n{\n  \"kpi\": \"other\"") &&
                        Catch::Contains("\"rows\": [],\n  \"notes\": []\n}") &&
