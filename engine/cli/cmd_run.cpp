@@ -1,4 +1,5 @@
 // `leda run`: runs chosen KPI plugins over loaded data and prints their tables.
+#include <chrono>
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
@@ -28,7 +29,7 @@ constexpr const char* kUsage =
     "usage: leda run KPI [KPI...] --data DIR [--data DIR...] [--join agents=FILE]\n"
     "                [--join membership=FILE] [--param [KPI.]NAME=VALUE]...\n"
     "                [--format table|csv|json] [--out FILE] [--threads N] [--strict]\n"
-    "                [--plugin-dir DIR]...\n\n"
+    "                [--plugin-dir DIR]... [--timing]\n\n"
     "Runs KPI plugins over Data Access files and prints their tables. Only what the chosen\n"
     "KPIs read is loaded. `leda plugins` lists the KPIs and their parameters.\n";
 
@@ -55,6 +56,7 @@ struct Options {
   std::string format = "table", out;
   unsigned threads = 0;
   bool strict = false;
+  bool timing = false;
 };
 
 po::options_description visible_options(Options& o) {
@@ -73,6 +75,7 @@ po::options_description visible_options(Options& o) {
       "threads", po::value(&o.threads)->default_value(0),
       "N: threads for loading and running (0: all cores)")(
       "strict", po::bool_switch(&o.strict), "problems in the data make the exit code 1")(
+      "timing", po::bool_switch(&o.timing), "print on stderr how long loading and running took")(
       "plugin-dir", po::value(&o.plugin_dirs)->composing(),
       "DIR: look for plugins here first; repeatable");
   return d;
@@ -211,8 +214,20 @@ int run(int argc, char** argv) {
     partial = partial || o.strict;
   }
 
+  const auto run_start = std::chrono::steady_clock::now();
   std::vector<host::KpiResult> results =
       host::run_kpis(prepared.jobs, loaded->model, joins, o.threads);
+  if (o.timing) {
+    const auto& st = loaded->stats;
+    const double run_s =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
+    std::fprintf(stderr,
+                 "leda run: loaded %.1f MB of JSON from %llu files in %.3f s (%.0f MB/s); "
+                 "ran %zu KPIs over %zu shards in %.3f s\n",
+                 st.bytes / 1e6, static_cast<unsigned long long>(st.files_total), st.seconds,
+                 st.seconds > 0 ? st.bytes / 1e6 / st.seconds : 0.0, prepared.jobs.size(),
+                 host::kShardCount, run_s);
+  }
   std::vector<const host::KpiResult*> ok;
   for (auto& r : results) {
     if (!r.ok()) {
