@@ -1,9 +1,11 @@
 #include "load/file_reader.hpp"
 
+#include <libdeflate.h>
 #include <zlib.h>
 
 #include <algorithm>
 #include <cstring>
+#include <memory>
 #include <stdexcept>
 
 #include "load/json_cursor.hpp"
@@ -13,6 +15,43 @@
 
 namespace leda {
 namespace {
+
+// Per-thread buffers reused from file to file: a file's bytes, and its decompressed text
+// (tl_inflated is never zero-filled; tl_text serves the general decoder).
+thread_local std::string tl_content, tl_text;
+thread_local std::unique_ptr<char[]> tl_inflated;
+thread_local std::size_t tl_inflated_capacity = 0;
+
+struct Inflater {
+  libdeflate_decompressor* d = libdeflate_alloc_decompressor();
+  ~Inflater() { libdeflate_free_decompressor(d); }
+};
+
+// Decodes `gz` when it is one whole gzip member (the common case) into tl_inflated, followed
+// by JsonCursor::kPadding NULs. False when it is not, or not valid: the caller then uses the
+// general decoder, which explains what is wrong.
+bool gunzip_single_member(const std::string& gz, char*& text, std::size_t& size) {
+  if (gz.size() < 18) return false;
+  const auto* tail = reinterpret_cast<const unsigned char*>(gz.data() + gz.size() - 4);
+  const std::size_t isize =
+      tail[0] | (tail[1] << 8) | (tail[2] << 16) | (static_cast<std::size_t>(tail[3]) << 24);
+  if (isize > gz.size() * 1032) return false;  // beyond deflate's ratio: a bogus trailer
+  const std::size_t need = isize + JsonCursor::kPadding;
+  if (need > tl_inflated_capacity) {
+    tl_inflated.reset();  // free first: the old content is not needed
+    tl_inflated = std::make_unique_for_overwrite<char[]>(need);
+    tl_inflated_capacity = need;
+  }
+  thread_local Inflater inflater;
+  std::size_t in_used = 0, out_used = 0;
+  const auto rc = libdeflate_gzip_decompress_ex(inflater.d, gz.data(), gz.size(), tl_inflated.get(),
+                                                isize, &in_used, &out_used);
+  if (rc != LIBDEFLATE_SUCCESS || in_used != gz.size() || out_used != isize) return false;
+  std::memset(tl_inflated.get() + isize, 0, JsonCursor::kPadding);
+  text = tl_inflated.get();
+  size = isize;
+  return true;
+}
 
 // Inflates up to `limit` bytes of the start of a gzip file (zlib streams; libdeflate only
 // decodes whole buffers).
@@ -140,9 +179,10 @@ void FileReport::add_error(std::uint64_t line, std::uint64_t offset, std::string
     error_samples.push_back({path, line, offset, std::move(reason)});
 }
 
-ParsedFile read_data_bytes(const std::string& path, std::string& content, std::uint32_t needs) {
+ParsedFile read_data_bytes(const std::string& path, std::string& content, std::uint32_t needs,
+                           std::unique_ptr<Fragment> fragment) {
   ParsedFile out;
-  out.fragment = std::make_unique<Fragment>();
+  out.fragment = fragment ? std::move(fragment) : std::make_unique<Fragment>();
   FileReport& report = out.report;
   report.path = path;
   report.compressed_bytes = content.size();
@@ -150,49 +190,65 @@ ParsedFile read_data_bytes(const std::string& path, std::string& content, std::u
     report.add_error(0, 0, "empty file");
     return out;
   }
-  thread_local std::string text;
-  std::string* parsed = &content;
-  if (is_gzip(content)) {
-    const std::uint32_t all_types =
-        kNeedAgentActivity | kNeedWebSession | kNeedEngagement | kNeedSurvey;
-    if ((needs & all_types) != all_types) {
-      std::string prefix = inflate_prefix(content, 16 * 1024);
-      const std::size_t n = prefix.size();
-      prefix.append(JsonCursor::kPadding, '\0');
-      DataType type;
-      if (peek_data_type(prefix.data(), prefix.data() + n, type) && !(needs & need_of(type))) {
-        report.data_type = static_cast<int>(type);
-        report.skipped = true;
-        return out;
-      }
-    }
-    text.clear();
-    const GunzipResult g = gunzip(content, text);
-    if (!g.ok) report.add_error(0, g.bad_offset, g.error + " (offset in the compressed file)");
-    parsed = &text;
+  if (!is_gzip(content)) {
+    report.bytes = content.size();
+    content.append(JsonCursor::kPadding, '\0');
+    parse_text(content.data(), report.bytes, needs, *out.fragment, report);
+    return out;
   }
-  const std::size_t size = parsed->size();
+  const std::uint32_t all_types =
+      kNeedAgentActivity | kNeedWebSession | kNeedEngagement | kNeedSurvey;
+  if ((needs & all_types) != all_types) {
+    std::string prefix = inflate_prefix(content, 16 * 1024);
+    const std::size_t n = prefix.size();
+    prefix.append(JsonCursor::kPadding, '\0');
+    DataType type;
+    if (peek_data_type(prefix.data(), prefix.data() + n, type) && !(needs & need_of(type))) {
+      report.data_type = static_cast<int>(type);
+      report.skipped = true;
+      return out;
+    }
+  }
+  char* text = nullptr;
+  std::size_t size = 0;
+  if (!gunzip_single_member(content, text, size)) {
+    // Several members, or an error: the general decoder reports it and keeps the members
+    // decoded before it.
+    tl_text.clear();
+    const GunzipResult g = gunzip(content, tl_text);
+    if (!g.ok) report.add_error(0, g.bad_offset, g.error + " (offset in the compressed file)");
+    size = tl_text.size();
+    tl_text.append(JsonCursor::kPadding, '\0');
+    text = tl_text.data();
+  }
   report.bytes = size;
-  parsed->append(JsonCursor::kPadding, '\0');
-  parse_text(parsed->data(), size, needs, *out.fragment, report);
-  if (parsed == &text && text.capacity() > (256u << 20)) std::string().swap(text);
+  parse_text(text, size, needs, *out.fragment, report);
+  if (tl_text.capacity() > (64u << 20)) std::string().swap(tl_text);
   return out;
 }
 
-ParsedFile read_data_file(const std::string& path, std::uint32_t needs) {
-  thread_local std::string content;
+void release_read_buffers() {
+  std::string().swap(tl_content);
+  std::string().swap(tl_text);
+  tl_inflated.reset();
+  tl_inflated_capacity = 0;
+}
+
+ParsedFile read_data_file(const std::string& path, std::uint32_t needs,
+                          std::unique_ptr<Fragment> fragment) {
+  std::string& content = tl_content;
   try {
     read_file(path, content);
   } catch (const std::exception& e) {
     ParsedFile out;
-    out.fragment = std::make_unique<Fragment>();
+    out.fragment = fragment ? std::move(fragment) : std::make_unique<Fragment>();
     out.report.path = path;
     std::string reason = e.what();
     if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
     out.report.add_error(0, 0, reason);
     return out;
   }
-  ParsedFile out = read_data_bytes(path, content, needs);
+  ParsedFile out = read_data_bytes(path, content, needs, std::move(fragment));
   if (content.capacity() > (256u << 20)) std::string().swap(content);
   return out;
 }

@@ -49,11 +49,17 @@ struct ParsedFile {
   FileReport report;
 };
 
-/// Reads the file at `path`, building what `needs` (Need bits) asks for.
-ParsedFile read_data_file(const std::string& path, std::uint32_t needs);
+/// Reads the file at `path`, building what `needs` (Need bits) asks for into `fragment` (an
+/// empty one, e.g. recycled with Fragment::clear(); a new one when null).
+ParsedFile read_data_file(const std::string& path, std::uint32_t needs,
+                          std::unique_ptr<Fragment> fragment = nullptr);
+
+/// Frees the calling thread's reading buffers (they are kept from file to file).
+void release_read_buffers();
 
 /// Reads `content` (the bytes of a file: gzip or plain) as if it were the file `path`.
 /// `content` may be modified.
-ParsedFile read_data_bytes(const std::string& path, std::string& content, std::uint32_t needs);
+ParsedFile read_data_bytes(const std::string& path, std::string& content, std::uint32_t needs,
+                           std::unique_ptr<Fragment> fragment = nullptr);
 
 }  // namespace leda

@@ -19,6 +19,19 @@ bool ends_with(const std::string& s, std::string_view suffix) {
 
 }  // namespace
 
+int data_type_hint(const std::string& path) {
+  const fs::path p(path);
+  const std::string name = p.filename().string();
+  const std::string dir = p.parent_path().filename().string();
+  constexpr std::string_view prefixes[] = {"Agent.", "WebSession.", "Engagement.", "Survey."};
+  constexpr std::string_view dirs[] = {"agentActivity", "webSession", "engagement", "survey"};
+  for (int t = 0; t < 4; ++t)
+    if (name.rfind(prefixes[t], 0) == 0) return t;
+  for (int t = 0; t < 4; ++t)
+    if (dir == dirs[t]) return t;
+  return -1;
+}
+
 bool is_data_file_name(const std::string& name) {
   if (name.empty() || name[0] == '.') return false;
   for (std::string_view skip : {".csv", ".md", ".txt", ".json.tmp"})
@@ -74,6 +87,8 @@ std::vector<DataFile> list_data_files(const std::vector<std::string>& paths) {
   files.clear();
   for (std::size_t i = 0; i < unique.size(); ++i)
     if (keep[i]) files.push_back(std::move(unique[i]));
+  for (DataFile& f : files)
+    f.type_hint = data_type_hint(f.path);
   return files;
 }
 

@@ -18,7 +18,13 @@ namespace leda {
 struct DataFile {
   std::string path;        ///< as found (relative paths stay relative)
   std::uint64_t size = 0;  ///< bytes on disk
+  int type_hint = -1;      ///< DataType its name suggests (data_type_hint), -1 when none
 };
+
+/// The DataType a file's name suggests: its prefix (`Agent.`, `WebSession.`, `Engagement.`,
+/// `Survey.`, spec §1.8) or else its directory (`agentActivity`, `webSession`, ...); -1 when
+/// neither says. Only a sizing hint: a record's type always comes from its dataType.
+int data_type_hint(const std::string& path);
 
 /// Lists the data files under `paths`. Throws std::runtime_error naming the path when one does
 /// not exist or a directory cannot be listed.

@@ -125,14 +125,7 @@ std::string_view JsonCursor::read_escaped(char* start) {
 void JsonCursor::skip_string() {
   ++p_;  // the opening quote
   for (;;) {
-    std::uint64_t w;
-    std::memcpy(&w, p_, 8);
-    const std::uint64_t stop = has_byte(w, '"') | has_byte(w, '\\') | has_less(w, 0x20);
-    if (stop == 0) {
-      p_ += 8;
-      continue;
-    }
-    p_ += __builtin_ctzll(stop) / 8;
+    p_ = find_string_stop(p_);
     const char c = *p_;
     if (c == '"') {
       ++p_;

@@ -26,6 +26,9 @@
 #include <exception>
 #include <string>
 #include <string_view>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 namespace leda {
 
@@ -44,7 +47,7 @@ class JsonError : public std::exception {
 
 class JsonCursor {
  public:
-  /// Zero bytes the caller must provide after `end` (reads run ahead by up to 8 bytes).
+  /// Zero bytes the caller must provide after `end` (scans read up to 16 bytes ahead).
   static constexpr std::size_t kPadding = 16;
 
   /// Reads [begin, end); `end[0..kPadding)` must be '\0'. The text is modified in place.
@@ -189,6 +192,7 @@ class JsonCursor {
   static bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
   void skip_space() {
+    if (static_cast<unsigned char>(*p_) > ' ') return;  // compact JSON: nothing to skip
     for (;;) {
       const char c = *p_;
       if (c == ' ' || c == '\t' || c == '\r') {
@@ -205,22 +209,38 @@ class JsonCursor {
   // After the opening quote: returns the unescaped text and consumes the closing quote.
   std::string_view read_string_body() {
     char* start = ++p_;
-    for (;;) {
-      std::uint64_t w;
-      std::memcpy(&w, p_, 8);
-      const std::uint64_t stop = has_byte(w, '"') | has_byte(w, '\\') | has_less(w, 0x20);
-      if (stop != 0) {
-        p_ += __builtin_ctzll(stop) / 8;
-        break;
-      }
-      p_ += 8;
-    }
+    p_ = find_string_stop(p_);
     if (*p_ == '"') {
       std::string_view s(start, static_cast<std::size_t>(p_ - start));
       ++p_;
       return s;
     }
     return read_escaped(start);
+  }
+
+  // The first '"', '\\' or control byte at or after `p` (the padding's NULs stop it at the
+  // end of the text). Sixteen bytes at a time: most keys and values end in the first block.
+  static char* find_string_stop(char* p) {
+#ifdef __SSE2__
+    const __m128i quote = _mm_set1_epi8('"');
+    const __m128i backslash = _mm_set1_epi8('\\');
+    const __m128i control = _mm_set1_epi8(0x1F);
+    for (;; p += 16) {
+      const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p));
+      const __m128i hit =
+          _mm_or_si128(_mm_or_si128(_mm_cmpeq_epi8(x, quote), _mm_cmpeq_epi8(x, backslash)),
+                       _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));
+      const int mask = _mm_movemask_epi8(hit);
+      if (mask != 0) return p + __builtin_ctz(static_cast<unsigned>(mask));
+    }
+#else
+    for (;; p += 8) {
+      std::uint64_t w;
+      std::memcpy(&w, p, 8);
+      const std::uint64_t stop = has_byte(w, '"') | has_byte(w, '\\') | has_less(w, 0x20);
+      if (stop != 0) return p + __builtin_ctzll(stop) / 8;
+    }
+#endif
   }
 
   static constexpr std::uint64_t kOnes = 0x0101010101010101ull;

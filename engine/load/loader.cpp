@@ -2,7 +2,11 @@
 #include "load/loader.hpp"
 
 #include <sys/resource.h>
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 
+#include <array>
 #include <atomic>
 #include <chrono>
 #include <memory>
@@ -29,11 +33,46 @@ std::uint32_t normalize_needs(std::uint32_t needs) {
   return needs;
 }
 
+// Large blocks (the model's vectors as they grow, decompression buffers) are mapped and
+// unmapped rather than carved from the heap, so what a load frees goes back to the system:
+// glibc's adaptive threshold would otherwise keep every outgrown vector in the heap and the
+// peak resident memory would exceed the model by a third.
+void return_large_blocks_to_system() {
+#ifdef __GLIBC__
+  static std::once_flag once;
+  std::call_once(once, [] { mallopt(M_MMAP_THRESHOLD, 1 << 20); });
+#endif
+}
+
 std::uint64_t peak_rss_bytes() {
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
 }
+
+// Fragments cleared after merging and handed to the next file, so their memory is reused
+// rather than allocated (and page-faulted) anew for every file.
+class FragmentPool {
+ public:
+  explicit FragmentPool(std::size_t keep) : keep_(keep) {}
+  std::unique_ptr<Fragment> take() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return std::make_unique<Fragment>();
+    std::unique_ptr<Fragment> f = std::move(free_.back());
+    free_.pop_back();
+    return f;
+  }
+  void give(std::unique_ptr<Fragment> f) {
+    f->clear();
+    std::lock_guard lock(mutex_);
+    if (free_.size() < keep_) free_.push_back(std::move(f));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Fragment>> free_;
+  std::size_t keep_;
+};
 
 // Adds one file's report to the load's statistics (files in path order).
 void add_report(LoadStats& stats, const FileReport& r) {
@@ -60,6 +99,7 @@ void add_report(LoadStats& stats, const FileReport& r) {
 
 LoadResult load(const std::vector<std::string>& paths, const LoadOptions& options) {
   const auto started = std::chrono::steady_clock::now();
+  return_large_blocks_to_system();
   const std::vector<DataFile> files = list_data_files(paths);
   const std::uint32_t needs = normalize_needs(options.needs);
   const unsigned threads = options.threads != 0 ? options.threads : default_threads();
@@ -78,16 +118,22 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
   for (std::size_t i = 0; i < n; ++i)
     ready[i].store(false, std::memory_order_relaxed);
   ModelBuilder builder;
+  std::array<std::uint64_t, kDataTypeCount> hinted_bytes{};
+  for (const DataFile& f : files)
+    if (f.type_hint >= 0) hinted_bytes[f.type_hint] += f.size;
+  builder.expect_input(hinted_bytes);
+  FragmentPool pool(threads);
   std::mutex merge_mutex;
   std::size_t merged = 0;
   auto merge_ready = [&] {
     while (merged < n && ready[merged].load(std::memory_order_acquire)) {
-      builder.add(std::move(parsed[merged].fragment));
+      builder.add(*parsed[merged].fragment, files[merged].type_hint, files[merged].size);
+      pool.give(std::move(parsed[merged].fragment));
       ++merged;
     }
   };
   parallel_for(n, threads, [&](std::size_t i) {
-    parsed[i] = read_data_file(files[i].path, needs);
+    parsed[i] = read_data_file(files[i].path, needs, pool.take());
     ready[i].store(true, std::memory_order_release);
     if (bar) bar->add(files[i].size);
     std::unique_lock lock(merge_mutex, std::try_to_lock);
@@ -98,6 +144,7 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
     merge_ready();
   }
 
+  release_read_buffers();  // the other workers' buffers ended with their threads
   LoadResult result;
   result.model = builder.finish(threads);
   if (bar) bar->finish();

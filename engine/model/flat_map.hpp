@@ -10,6 +10,7 @@
 // Keys must be trivially copyable, equality-comparable and hashed by `Hash`. Thread-safety: none.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <functional>
 #include <utility>
@@ -38,7 +39,7 @@ class FlatMap {
   /// Finds `key`; inserts it with `value` when absent. Returns the stored value and whether it
   /// was inserted. The reference is valid until the next insertion.
   std::pair<Value&, bool> try_emplace(const Key& key, const Value& value) {
-    if ((size_ + 1) * 2 > slots_.size()) grow();
+    if ((size_ + 1) * 4 > slots_.size() * 3) grow();  // load factor at most 3/4
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = Hash{}(key)&mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -65,6 +66,15 @@ class FlatMap {
   }
 
   std::size_t size() const { return size_; }
+
+  /// Bytes held by the table.
+  std::size_t memory_bytes() const { return slots_.capacity() * sizeof(Slot); }
+
+  /// Empties the table, keeping its memory.
+  void reset() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
+    size_ = 0;
+  }
 
   /// Frees the table.
   void clear() {

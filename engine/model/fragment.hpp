@@ -93,6 +93,13 @@ struct Fragment {
 
   std::uint32_t records = 0;  ///< records committed (the next record's ordinal)
 
+  /// Empties the fragment for the next file, keeping its memory.
+  void clear() {
+    strings.clear();
+    for_each_vector(*this, [](auto& v) { v.clear(); });
+    records = 0;
+  }
+
   /// Remembers the size of every vector, to undo a record that turns out to be bad.
   FragmentMark mark() const {
     FragmentMark m;

@@ -1,131 +1,141 @@
-// ModelBuilder::add: re-interning a fragment's strings and resolving natural keys.
+// ModelBuilder::add: keys, duplicates, and copying agent sessions, conversations and surveys.
 #include "model/model_builder.hpp"
 
-#include <type_traits>
-
-#include "model/fields.hpp"
+#include <algorithm>
 
 namespace leda {
 namespace {
 
-// Rewrites every Str of `records` through `remap` (local handle -> pool handle).
+// Reserves room for `needed` elements, projected to the whole input by `factor`.
 template <class T>
-void remap_records(std::vector<T>& records, const std::vector<std::uint32_t>& remap) {
-  for (T& r : records)
-    fields(r, [&](std::string_view, auto& value) {
-      if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Str>)
-        value = Str{remap[value.id]};
-    });
+void reserve_projected(std::vector<T>& v, std::size_t needed, double factor) {
+  if (needed <= v.capacity()) return;
+  const double projected = static_cast<double>(needed) * std::min(factor, 64.0) * 1.1;
+  v.reserve(std::max(needed, static_cast<std::size_t>(projected)));
+}
+
+template <class T>
+Range append(std::vector<T>& dst, const std::vector<T>& src, Range r) {
+  Range out{static_cast<std::uint32_t>(dst.size()), r.count};
+  dst.insert(dst.end(), src.begin() + r.first, src.begin() + r.first + r.count);
+  return out;
 }
 
 }  // namespace
 
 ModelBuilder::ModelBuilder() = default;
 
-void ModelBuilder::add(std::unique_ptr<Fragment> fragment) {
-  Fragment& f = *fragment;
-  remap_strings(f);
-  auto index = static_cast<std::uint32_t>(fragments_.size());
-  resolve_keys(index, f);
-  fragments_.push_back(std::move(fragment));
+std::uint32_t ModelBuilder::intern(const Fragment& f, Str s) {
+  const std::string_view text = f.strings.view(s);
+  return f.strings.added(s) ? interner_.add(text).id : interner_.intern(text, f.strings.hash(s)).id;
 }
 
-void ModelBuilder::remap_strings(Fragment& f) {
-  const LocalStrings& local = f.strings;
-  std::vector<std::uint32_t> remap(local.size());
-  remap[0] = 0;
-  remap[1] = StringPool::kEmpty.id;
-  for (std::uint32_t id = 2; id < local.size(); ++id) {
-    const Str s{id};
-    remap[id] = local.added(s) ? interner_.add(local.view(s)).id
-                               : interner_.intern(local.view(s), local.hash(s)).id;
-  }
-  remap_records(f.agent_sessions, remap);
-  remap_records(f.page_views, remap);
-  remap_records(f.attributes, remap);
-  remap_records(f.customer_infos, remap);
-  remap_records(f.personal_infos, remap);
-  remap_records(f.contacts, remap);
-  remap_records(f.purchases, remap);
-  remap_records(f.products, remap);
-  remap_records(f.leads, remap);
-  remap_records(f.service_activities, remap);
-  remap_records(f.visitor_errors, remap);
-  remap_records(f.marketing_infos, remap);
-  remap_records(f.goals, remap);
-  remap_records(f.eligible_campaigns, remap);
-  remap_records(f.campaign_engagements, remap);
-  remap_records(f.impressions, remap);
-  remap_records(f.visit_infos, remap);
-  remap_records(f.conversations, remap);
-  remap_records(f.messages, remap);
-  remap_records(f.transfers, remap);
-  remap_records(f.surveys, remap);
-  remap_records(f.survey_answers, remap);
-  for (Str& s : f.strs)
-    s = Str{remap[s.id]};
-  for (VisitPiece& p : f.visit_pieces) {
-    p.visit_id = Str{remap[p.visit_id.id]};
-    p.visitor_id = Str{remap[p.visitor_id.id]};
-    p.context_id = Str{remap[p.context_id.id]};
-  }
-  f.strings = LocalStrings{};  // the text now lives in the pool
+void ModelBuilder::expect_input(const std::array<std::uint64_t, kDataTypeCount>& bytes) {
+  expected_ = bytes;
 }
 
-void ModelBuilder::resolve_keys(std::uint32_t fragment_index, const Fragment& f) {
-  // Per record of this fragment: did it hold any session, and was any of them kept?
+void ModelBuilder::reserve_for(const Fragment& f, int type, std::uint64_t bytes) {
+  if (type < 0 || expected_[type] == 0) return;  // no projection: vectors grow by doubling
+  merged_[type] += bytes;
+  const double factor =
+      merged_[type] >= expected_[type] ? 1.0 : static_cast<double>(expected_[type]) / merged_[type];
+  Model& m = model_;
+  auto room = [&](auto& v, std::size_t more) { reserve_projected(v, v.size() + more, factor); };
+  room(m.agent_sessions, f.agent_sessions.size());
+  room(m.agent_events, f.agent_events.size());
+  room(m.visits, f.visit_pieces.empty() ? 0 : f.records);  // a web record holds one visit
+  room(m.page_views, f.page_views.size());
+  room(m.attributes, f.attributes.size());
+  room(m.customer_infos, f.customer_infos.size());
+  room(m.personal_infos, f.personal_infos.size());
+  room(m.contacts, f.contacts.size());
+  room(m.purchases, f.purchases.size());
+  room(m.viewed_products, f.viewed_products.size());
+  room(m.products, f.products.size());
+  room(m.leads, f.leads.size());
+  room(m.service_activities, f.service_activities.size());
+  room(m.visitor_errors, f.visitor_errors.size());
+  room(m.marketing_infos, f.marketing_infos.size());
+  room(m.goals, f.goals.size());
+  room(m.eligibility, f.eligibility.size());
+  room(m.eligible_campaigns, f.eligible_campaigns.size());
+  room(m.campaign_engagements, f.campaign_engagements.size());
+  room(m.impressions, f.impressions.size());
+  room(m.visit_infos, f.visit_infos.size());
+  room(m.conversations, f.conversations.size());
+  room(m.messages, f.messages.size());
+  room(m.transfers, f.transfers.size());
+  room(m.surveys, f.surveys.size());
+  room(m.survey_answers, f.survey_answers.size());
+  room(m.strs, f.strs.size());
+  room(m.longs, f.longs.size());
+  room(first_event_, f.agent_sessions.size());
+  room(visit_bodies_, f.visit_pieces.empty() ? 0 : f.records);
+}
+
+void ModelBuilder::add(const Fragment& f, int hinted_type, std::uint64_t compressed_bytes) {
+  reserve_for(f, hinted_type, compressed_bytes);
+  remap_.assign(f.strings.size(), 0);
   std::vector<std::uint8_t> seen(f.records, 0);
-  constexpr std::uint8_t kHasSession = 1, kKept = 2;
-  auto note = [&](std::uint32_t record, bool kept) {
-    seen[record] |= kHasSession | (kept ? kKept : 0);
-  };
+  add_agent_sessions(f, seen);
+  add_visit_pieces(f, seen);
+  add_conversations(f, seen);
+  add_surveys(f, seen);
+  for (std::uint8_t flags : seen)  // held sessions, none of them kept
+    if (flags == 1) ++duplicates_;
+}
 
+void ModelBuilder::add_agent_sessions(const Fragment& f, std::vector<std::uint8_t>& seen) {
+  Model& m = model_;
   for (std::uint32_t i = 0; i < f.agent_sessions.size(); ++i) {
-    auto next = static_cast<std::uint32_t>(sessions_.size());
-    bool fresh = session_by_key_.try_emplace(f.agent_sessions[i].session_id.id, next).second;
-    if (fresh) sessions_.push_back({fragment_index, i});
-    note(f.agent_session_records[i], fresh);
-  }
-
-  for (std::uint32_t i = 0; i < f.visit_pieces.size(); ++i) {
-    const VisitPiece& p = f.visit_pieces[i];
-    auto next = static_cast<std::uint32_t>(visits_.size());
-    auto [visit, new_visit] = visit_by_key_.try_emplace(p.visit_id.id, next);
-    if (new_visit) visits_.push_back({p.visit_id});
-    const std::uint32_t v = visit;
-    bool fresh =
-        body_keys_.try_emplace({p.record_start, v, static_cast<std::uint32_t>(p.body)}, true)
-            .second;
-    note(p.record, fresh);
+    const AgentSession& src = f.agent_sessions[i];
+    const auto next = static_cast<std::uint32_t>(m.agent_sessions.size());
+    const bool fresh = session_by_key_.try_emplace(map(f, src.session_id).id, next).second;
+    note(seen, f.agent_session_records[i], fresh);
     if (!fresh) continue;
-    auto piece = static_cast<std::uint32_t>(pieces_.size());
-    pieces_.push_back({fragment_index, i});
-    VisitSlot& slot = visits_[v];
-    if (slot.first == kNoIndex)
-      slot.first = piece;
-    else
-      pieces_[slot.last].next = piece;
-    slot.last = piece;
+    AgentSession s = mapped(f, src);
+    s.events = append(m.agent_events, f.agent_events, src.events);
+    m.agent_sessions.push_back(s);
+    first_event_.push_back(f.agent_session_first_event[i]);
   }
+}
 
+void ModelBuilder::add_conversations(const Fragment& f, std::vector<std::uint8_t>& seen) {
+  Model& m = model_;
   for (std::uint32_t i = 0; i < f.conversations.size(); ++i) {
-    auto next = static_cast<std::uint32_t>(conversations_.size());
-    bool fresh =
-        conversation_by_key_.try_emplace(f.conversations[i].conversation_id.id, next).second;
-    if (fresh) conversations_.push_back({fragment_index, i});
-    note(f.conversation_records[i], fresh);
+    const Conversation& src = f.conversations[i];
+    const auto next = static_cast<std::uint32_t>(m.conversations.size());
+    const bool fresh =
+        conversation_by_key_.try_emplace(map(f, src.conversation_id).id, next).second;
+    note(seen, f.conversation_records[i], fresh);
+    if (!fresh) continue;
+    Conversation c = mapped(f, src);
+    c.skills = append(m.longs, f.longs, src.skills);
+    c.transcript.first = static_cast<std::uint32_t>(m.messages.size());
+    for (std::uint32_t k = 0; k < src.transcript.count; ++k)
+      m.messages.push_back(mapped(f, f.messages[src.transcript.first + k]));
+    c.transfers.first = static_cast<std::uint32_t>(m.transfers.size());
+    for (std::uint32_t k = 0; k < src.transfers.count; ++k)
+      m.transfers.push_back(mapped(f, f.transfers[src.transfers.first + k]));
+    m.conversations.push_back(c);
   }
+}
 
+void ModelBuilder::add_surveys(const Fragment& f, std::vector<std::uint8_t>& seen) {
+  Model& m = model_;
   for (std::uint32_t i = 0; i < f.surveys.size(); ++i) {
-    const Survey& s = f.surveys[i];
-    auto next = static_cast<std::uint32_t>(surveys_.size());
-    bool fresh = survey_keys_.try_emplace({s.survey_id, s.conversation_id.id}, next).second;
-    if (fresh) surveys_.push_back({fragment_index, i});
-    note(f.survey_records[i], fresh);
+    const Survey& src = f.surveys[i];
+    const auto next = static_cast<std::uint32_t>(m.surveys.size());
+    const bool fresh =
+        survey_keys_.try_emplace({src.survey_id, map(f, src.conversation_id).id}, next).second;
+    note(seen, f.survey_records[i], fresh);
+    if (!fresh) continue;
+    Survey s = mapped(f, src);
+    s.answers.first = static_cast<std::uint32_t>(m.survey_answers.size());
+    for (std::uint32_t k = 0; k < src.answers.count; ++k)
+      m.survey_answers.push_back(mapped(f, f.survey_answers[src.answers.first + k]));
+    m.surveys.push_back(s);
   }
-
-  for (std::uint8_t flags : seen)
-    if (flags == kHasSession) ++duplicates_;
 }
 
 }  // namespace leda

@@ -3,30 +3,37 @@
 // Fragments are added in sorted-path order, so the result depends only on the set of files, not
 // on how many threads parsed them or in which order they finished:
 //
-//   leda::ModelBuilder builder(needs);
-//   for (auto& f : fragments_in_path_order) builder.add(std::move(f));
+//   leda::ModelBuilder builder;
+//   for (const leda::Fragment& f : fragments_in_path_order) builder.add(f);
 //   leda::Model model = builder.finish(threads);
 //
-// add() re-interns the fragment's strings into the Model's pool (freeing the fragment's own) and
-// resolves natural keys: an agent session by `agentSessionId`, a conversation by
-// `conversationId`, a survey by survey id + `conversationId` (the first seen is kept, later ones
-// are duplicates), and a visit by `visitId` (its bodies from every record and file merge into
-// one visit; a body of the same type with the same record start time as one already kept is a
-// duplicate). A record all of whose sessions or bodies were duplicates counts as one duplicate.
+// add() resolves natural keys and copies what is new straight into the Model's vectors; the
+// fragment can then be cleared and reused for another file, so memory holds the model plus the
+// few fragments in flight. Keys: an
+// agent session by `agentSessionId`, a conversation by `conversationId`, a survey by survey id +
+// `conversationId` (the first seen is kept, later ones are duplicates), and a visit by
+// `visitId`: its bodies from every record and file merge into one visit, and a body of the same
+// type with the same record start time as one already kept is a duplicate. A record all of whose
+// sessions or bodies were duplicates counts as one duplicate. Strings are re-interned into the
+// Model's pool on first use, with the hash computed when they were parsed.
 //
-// finish() lays every session's children out contiguously (events and pages and engagement
-// attributes sorted by timestamp, stably; the rest in path order), groups sessions into agents,
-// builds the cross-links (visit <-> conversations, conversation <-> surveys, agent <-> sessions)
-// and the lookup maps.
+// A visit's children stay contiguous: when a later record adds to a visit whose children are no
+// longer at the end of their vector, they are moved to the end (the hole left behind is
+// compacted away by finish()). finish() sorts pages and engagement attributes of each visit by
+// timestamp (stably), groups sessions into agents, builds the cross-links (visit <->
+// conversations, conversation <-> surveys, agent <-> sessions) and the lookup maps.
 //
 // Thread-safety: one thread at a time may call add(); finish() uses up to `threads` threads.
 #pragma once
 
+#include <array>
 #include <cstdint>
 #include <memory>
+#include <type_traits>
 #include <vector>
 
 #include "leda/model.hpp"
+#include "model/fields.hpp"
 #include "model/flat_map.hpp"
 #include "model/fragment.hpp"
 #include "model/string_table.hpp"
@@ -39,8 +46,14 @@ class ModelBuilder {
   ModelBuilder(const ModelBuilder&) = delete;
   ModelBuilder& operator=(const ModelBuilder&) = delete;
 
-  /// Merges the next fragment in path order.
-  void add(std::unique_ptr<Fragment> fragment);
+  /// Announces the compressed input bytes of each data type (as far as file names tell;
+  /// 0 when unknown), so add() can reserve the Model's vectors for the whole input once
+  /// instead of growing them by doubling (each doubling copies and page-faults anew).
+  void expect_input(const std::array<std::uint64_t, kDataTypeCount>& compressed_bytes);
+
+  /// Merges the next fragment in path order. `hinted_type` and `compressed_bytes` describe its
+  /// file for the reservation (-1: unknown). The fragment is not needed afterwards.
+  void add(const Fragment& fragment, int hinted_type = -1, std::uint64_t compressed_bytes = 0);
 
   /// Records dropped so far because everything in them was already seen.
   std::uint64_t duplicates() const { return duplicates_; }
@@ -49,19 +62,6 @@ class ModelBuilder {
   Model finish(unsigned threads);
 
  private:
-  // Where a merged session comes from: fragment and position in its vector.
-  struct Ref {
-    std::uint32_t fragment = 0, index = 0;
-  };
-  // One kept visit body, chained per visit in path order.
-  struct PieceRef {
-    std::uint32_t fragment = 0, index = 0;
-    std::uint32_t next = kNoIndex;
-  };
-  struct VisitSlot {
-    Str visit_id;
-    std::uint32_t first = kNoIndex, last = kNoIndex;  // into pieces_
-  };
   struct SurveyKey {
     std::int64_t survey_id;
     std::uint32_t conversation;
@@ -84,29 +84,97 @@ class ModelBuilder {
     }
   };
 
-  void remap_strings(Fragment& f);
-  void resolve_keys(std::uint32_t fragment_index, const Fragment& f);
+  // Notes that record `record` held a session, kept or not (see add()).
+  static void note(std::vector<std::uint8_t>& seen, std::uint32_t record, bool kept) {
+    seen[record] |= 1 | (kept ? 2 : 0);
+  }
 
-  // finish() parts (model_layout.cpp).
-  void build_agents(Model& m);
-  void build_visits(Model& m);
-  void build_conversations(Model& m);
-  void build_surveys(Model& m);
-  static EngagementAttribute copy_attribute(Model& m, const Fragment& f, EngagementAttribute a);
-  void link(Model& m);
-  void build_maps(Model& m, unsigned threads);
+  // The pool handle of a fragment string (interned on first use).
+  Str map(const Fragment& f, Str s) {
+    if (s.id <= 1) return s;
+    std::uint32_t& g = remap_[s.id];
+    if (g == 0) g = intern(f, s);
+    return Str{g};
+  }
+  std::uint32_t intern(const Fragment& f, Str s);
+  // A copy of `record` with its strings mapped into the pool (Ranges untouched).
+  template <class T>
+  T mapped(const Fragment& f, T record);
 
-  std::vector<std::unique_ptr<Fragment>> fragments_;
+  // add() parts (model_builder.cpp, visit_merge.cpp).
+  void reserve_for(const Fragment& f, int hinted_type, std::uint64_t compressed_bytes);
+  void add_agent_sessions(const Fragment& f, std::vector<std::uint8_t>& seen);
+  void add_conversations(const Fragment& f, std::vector<std::uint8_t>& seen);
+  void add_surveys(const Fragment& f, std::vector<std::uint8_t>& seen);
+  void add_visit_pieces(const Fragment& f, std::vector<std::uint8_t>& seen);
+  void add_piece(std::uint32_t visit, const Fragment& f, const VisitPiece& piece);
+  EngagementAttribute copy_attribute(const Fragment& f, EngagementAttribute a);
+  template <class T>
+  void make_room(std::vector<T>& v, Range& r, std::uint64_t& holes);
+
+  // finish() parts (model_finish.cpp).
+  void compact_visit_children();
+  void sort_visit_children();
+  void build_agents();
+  void link();
+  void build_maps(unsigned threads);
+  void trim();
+
   Model model_;
   PoolInterner interner_{model_.strings};
+  std::vector<std::uint32_t> remap_;  // local handle -> pool handle of the fragment being added
 
-  std::vector<Ref> sessions_, conversations_, surveys_;
-  std::vector<VisitSlot> visits_;
-  std::vector<PieceRef> pieces_;
   FlatMap<std::uint32_t, std::uint32_t> session_by_key_, visit_by_key_, conversation_by_key_;
   FlatMap<SurveyKey, std::uint32_t, SurveyKeyHash> survey_keys_;
+  // Impressions share equal campaign engagements (campaign configuration repeats in every
+  // visit): one element per distinct engagement.
+  struct EngagementKey {
+    CampaignEngagement e;
+    bool operator==(const EngagementKey& o) const {
+      return e.id == o.e.id && e.channel == o.e.channel && e.type == o.e.type &&
+             e.skill_name == o.e.skill_name && e.availability_policy == o.e.availability_policy &&
+             e.skill_id == o.e.skill_id && e.interaction_type == o.e.interaction_type &&
+             e.rendering_type == o.e.rendering_type && e.is_offsite == o.e.is_offsite;
+    }
+  };
+  struct EngagementKeyHash {
+    std::uint64_t operator()(const EngagementKey& k) const {
+      const CampaignEngagement& e = k.e;
+      std::uint64_t h = mix64(static_cast<std::uint64_t>(e.id));
+      for (std::uint64_t v :
+           {std::uint64_t{e.channel.id}, std::uint64_t{e.type.id}, std::uint64_t{e.skill_name.id},
+            std::uint64_t{e.availability_policy.id}, static_cast<std::uint64_t>(e.skill_id),
+            static_cast<std::uint64_t>(e.interaction_type),
+            static_cast<std::uint64_t>(e.rendering_type), static_cast<std::uint64_t>(e.is_offsite)})
+        h = mix64(h ^ v);
+      return h;
+    }
+  };
+  FlatMap<EngagementKey, std::uint32_t, EngagementKeyHash> impression_engagements_;
+
+  // Which bodies each visit holds, to drop repeats: the bodies of its first record inline (the
+  // common case: one record per visit), other (body, record start) pairs in `body_keys_`.
+  struct VisitBodies {
+    TimeMs start = kNoLong;  // record start of the bodies in `mask`
+    std::uint8_t mask = 0;   // bit per WebBody kept with that start
+  };
+  bool first_body(std::uint32_t visit, WebBody body, TimeMs start);
+  std::vector<VisitBodies> visit_bodies_;
   FlatMap<BodyKey, bool, BodyKeyHash> body_keys_;
+  std::vector<TimeMs> first_event_;  // per agent session: its first event time
+  std::array<std::uint64_t, kDataTypeCount> expected_{}, merged_{};  // compressed input bytes
+  // Elements left behind by moved visit children, per vector (compacted by finish()).
+  std::uint64_t page_holes_ = 0, attribute_holes_ = 0, goal_holes_ = 0, eligibility_holes_ = 0,
+                impression_holes_ = 0;
   std::uint64_t duplicates_ = 0;
 };
+
+template <class T>
+T ModelBuilder::mapped(const Fragment& f, T record) {
+  fields(record, [&](std::string_view, auto& value) {
+    if constexpr (std::is_same_v<std::decay_t<decltype(value)>, Str>) value = map(f, value);
+  });
+  return record;
+}
 
 }  // namespace leda

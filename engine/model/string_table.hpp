@@ -14,6 +14,7 @@
 // Thread-safety: none; each object is used by one thread at a time.
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <cstring>
 #include <memory>
@@ -21,30 +22,58 @@
 #include <vector>
 
 #include "leda/strings.hpp"
+#include "model/flat_map.hpp"
 
 namespace leda {
+
+/// The last bytes of `text` (1 to 8 of them) as one word, reading only inside the text.
+inline std::uint64_t tail_word(const char* p, std::size_t n) {
+  std::uint64_t w = 0;
+  if (n >= 8) {
+    std::memcpy(&w, p + n - 8, 8);
+  } else if (n >= 4) {
+    std::uint32_t a, b;
+    std::memcpy(&a, p, 4);
+    std::memcpy(&b, p + n - 4, 4);
+    w = (std::uint64_t{a} << 32) | b;
+  } else if (n > 0) {
+    w = (std::uint64_t{static_cast<unsigned char>(p[0])} << 16) |
+        (std::uint64_t{static_cast<unsigned char>(p[n >> 1])} << 8) |
+        static_cast<unsigned char>(p[n - 1]);
+  }
+  return w;
+}
 
 /// A fast non-cryptographic 32-bit hash of `text` (word-at-a-time multiply-xorshift).
 inline std::uint32_t hash_text(std::string_view text) {
   const char* p = text.data();
   std::size_t n = text.size();
   std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (n * 0xFF51AFD7ED558CCDull);
-  while (n >= 8) {
+  for (; n > 8; p += 8, n -= 8) {
     std::uint64_t w;
     std::memcpy(&w, p, 8);
     h = (h ^ w) * 0x9FB21C651E98DF25ull;
     h ^= h >> 29;
-    p += 8;
-    n -= 8;
   }
-  if (n > 0) {
-    std::uint64_t w = 0;
-    std::memcpy(&w, p, n);
-    h = (h ^ w) * 0x9FB21C651E98DF25ull;
-    h ^= h >> 29;
-  }
+  h = (h ^ tail_word(p, n)) * 0x9FB21C651E98DF25ull;
+  h ^= h >> 29;
   h *= 0xC2B2AE3D27D4EB4Full;
   return static_cast<std::uint32_t>(h ^ (h >> 32));
+}
+
+/// Equality of two texts, inlined for the short strings that dominate (no memcmp call).
+inline bool same_text(std::string_view a, std::string_view b) {
+  std::size_t n = a.size();
+  if (n != b.size()) return false;
+  const char* p = a.data();
+  const char* q = b.data();
+  for (; n > 8; p += 8, q += 8, n -= 8) {
+    std::uint64_t x, y;
+    std::memcpy(&x, p, 8);
+    std::memcpy(&y, q, 8);
+    if (x != y) return false;
+  }
+  return tail_word(p, n) == tail_word(q, n);
 }
 
 /// Open-addressing index from text to a dense id. It stores only (id, hash) pairs; the text of
@@ -55,7 +84,7 @@ class StringIndex {
   /// `text_of(id)` must return the text of an id already recorded.
   template <class TextOf, class Make>
   std::uint32_t intern(std::string_view text, std::uint32_t h, TextOf&& text_of, Make&& make) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();  // load factor at most 3/4
     std::size_t mask = slots_.size() - 1;
     for (std::size_t i = h & mask;; i = (i + 1) & mask) {
       Slot& s = slots_[i];
@@ -65,13 +94,13 @@ class StringIndex {
         ++used_;
         return s.id;
       }
-      if (s.hash == h && text_of(s.id) == text) return s.id;
+      if (s.hash == h && same_text(text_of(s.id), text)) return s.id;
     }
   }
 
   /// Records `id` for a text of hash `h` known not to be present yet.
   void insert(std::uint32_t id, std::uint32_t h) {
-    if ((used_ + 1) * 2 > slots_.size()) grow();
+    if ((used_ + 1) * 4 > slots_.size() * 3) grow();
     place(id, h);
     ++used_;
   }
@@ -82,6 +111,12 @@ class StringIndex {
   /// Frees the table.
   void clear() {
     slots_ = {};
+    used_ = 0;
+  }
+
+  /// Empties the table, keeping its memory.
+  void reset() {
+    std::fill(slots_.begin(), slots_.end(), Slot{});
     used_ = 0;
   }
 
@@ -117,13 +152,32 @@ class LocalStrings {
   LocalStrings() {
     entries_.push_back({nullptr, 0, 0});  // 0: absent
     entries_.push_back({"", 0, hash_text("")});
-    index_.insert(1, entries_[1].hash);
+    small_.try_emplace(0, 1);
   }
   LocalStrings(LocalStrings&&) noexcept = default;
   LocalStrings& operator=(LocalStrings&&) noexcept = default;
 
+  /// Forgets every string but keeps the memory, for the next file.
+  void clear() {
+    entries_.resize(2);
+    index_.reset();
+    small_.reset();
+    small_.try_emplace(0, 1);
+    used_chunks_ = 0;
+    cursor_ = nullptr;
+    left_ = 0;
+  }
+
   /// The handle of `text`, equal for equal texts.
   Str intern(std::string_view text) {
+    if (text.size() <= 7) {  // short values (codes, flags, small ids) by their packed bytes
+      std::uint64_t key = text.size();
+      std::memcpy(reinterpret_cast<char*>(&key) + 1, text.data(), text.size());
+      const auto next = static_cast<std::uint32_t>(entries_.size());
+      const auto [id, fresh] = small_.try_emplace(key, next);
+      if (fresh) push(text, hash_text(text), false);
+      return Str{id};
+    }
     const std::uint32_t h = hash_text(text);
     std::uint32_t id = index_.intern(
         text, h, [this](std::uint32_t i) { return view(Str{i}); },
@@ -147,7 +201,8 @@ class LocalStrings {
   std::uint32_t size() const { return static_cast<std::uint32_t>(entries_.size()); }
   /// Bytes held.
   std::size_t memory_bytes() const {
-    return chunk_bytes_ + entries_.capacity() * sizeof(Entry) + index_.memory_bytes();
+    return chunk_bytes_ + entries_.capacity() * sizeof(Entry) + index_.memory_bytes() +
+           small_.memory_bytes();
   }
 
  private:
@@ -167,14 +222,7 @@ class LocalStrings {
   }
 
   const char* store(std::string_view text) {
-    if (text.size() > left_) {
-      std::size_t size = std::max<std::size_t>(text.size(), next_chunk_);
-      chunks_.push_back(std::make_unique<char[]>(size));
-      chunk_bytes_ += size;
-      cursor_ = chunks_.back().get();
-      left_ = size;
-      next_chunk_ = std::min<std::size_t>(next_chunk_ * 2, 1 << 20);
-    }
+    if (text.size() > left_) next_chunk(text.size());
     char* dst = cursor_;
     if (!text.empty()) std::memcpy(dst, text.data(), text.size());
     cursor_ += text.size();
@@ -182,12 +230,38 @@ class LocalStrings {
     return dst;
   }
 
+  // Moves to the next chunk with room for `size` bytes: a kept one after clear(), or a new one.
+  void next_chunk(std::size_t size) {
+    while (used_chunks_ < chunks_.size()) {
+      Chunk& c = chunks_[used_chunks_++];
+      if (c.size >= size) {
+        cursor_ = c.data.get();
+        left_ = c.size;
+        return;
+      }
+    }
+    const std::size_t bytes = std::max(size, kChunk);
+    chunks_.push_back({std::make_unique_for_overwrite<char[]>(bytes), bytes});
+    ++used_chunks_;
+    chunk_bytes_ += bytes;
+    cursor_ = chunks_.back().data.get();
+    left_ = bytes;
+  }
+
+  // Chunks stay below glibc's mmap threshold, so freed ones are reused without page faults.
+  static constexpr std::size_t kChunk = 256 * 1024;
+  struct Chunk {
+    std::unique_ptr<char[]> data;
+    std::size_t size;
+  };
+
   std::vector<Entry> entries_;
-  StringIndex index_;
-  std::vector<std::unique_ptr<char[]>> chunks_;
+  StringIndex index_;                            // texts of 8 bytes and more
+  FlatMap<std::uint64_t, std::uint32_t> small_;  // shorter texts, packed with their length
+  std::vector<Chunk> chunks_;
+  std::size_t used_chunks_ = 0;  // chunks_[0, used_chunks_) hold text
   char* cursor_ = nullptr;
   std::size_t left_ = 0;
-  std::size_t next_chunk_ = 16 * 1024;
   std::size_t chunk_bytes_ = 0;
 };
 
