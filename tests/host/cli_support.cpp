@@ -10,6 +10,8 @@
 #include <sstream>
 #include <stdexcept>
 
+#include <catch2/catch.hpp>
+
 namespace leda::test {
 namespace {
 
@@ -94,6 +96,8 @@ CliResult run_leda(const std::vector<std::string>& args, const std::vector<std::
   r.err = read_file(base.string() + ".err");
   std::filesystem::remove(base.string() + ".out");
   std::filesystem::remove(base.string() + ".err");
+  // Under ASan/UBSan a sanitizer report is a failure even when the exit code was expected.
+  CHECK_THAT(r.err, !Catch::Contains("Sanitizer") && !Catch::Contains("runtime error:"));
   return r;
 }
 
