@@ -123,6 +123,11 @@ std::variant<LoadedPlugin, PluginLoadFailure> open_plugin(const std::filesystem:
         "LEDA_PLUGIN, see leda/plugin.hpp)";
     return failure;
   }
+  // The alias is a pointer to the manifest (get_alias dereferences it): check it first.
+  if (!lib->get<const LedaManifest*>("leda_manifest")) {
+    failure.reason = "not a leda plugin: its leda_manifest is a null pointer";
+    return failure;
+  }
   const LedaManifest& raw = lib->get_alias<const LedaManifest>("leda_manifest");
   if (raw.magic == LEDA_MANIFEST_MAGIC && raw.size >= kManifestHeaderBytes)
     failure.name = read_manifest(raw).name;
