@@ -1,6 +1,7 @@
 // What visits lead to once their chats are routed: when each visit ends, which visits order
-// (a connected chat makes an order more likely), orders re-sent in later visits, the customer
-// whose membership segment changes, and the surveys after chats.
+// (a connected chat makes an order more likely, and so does being a known customer, the more
+// so the higher the membership tier), orders re-sent in later visits, the customer whose
+// membership segment changes, and the surveys after chats.
 #include <algorithm>
 
 #include "gen/catalog.hpp"
@@ -10,13 +11,21 @@
 namespace leda::gen {
 namespace {
 
+// The membership segment of a visit's visitor (index into kSegments), or -1.
+int segment_of(const World& w, const VisitPlan& v) {
+  const std::uint32_t customer = w.visitors[v.visitor].customer;
+  return customer == kNone ? -1 : w.customers[customer].segment;
+}
+
 OrderPlan make_order(const World& w, std::uint32_t visit, Rng& r) {
   const VisitPlan& v = w.visits[visit];
   OrderPlan o;
   o.visit = visit;
   o.time = w.pages_of(v).back() + r.between(800, 1500);
   const auto catalog = products();
-  o.items = static_cast<std::uint8_t>(1 + std::min<std::int64_t>(3, r.exponential(0.8)));
+  const int least = segment_of(w, v) == 0 ? 2 : 1;  // Gold members buy bigger baskets
+  o.items =
+      static_cast<std::uint8_t>(least + std::min<std::int64_t>(4 - least, r.exponential(0.8)));
   for (int i = 0; i < o.items; ++i) {
     std::uint8_t p;
     do {
@@ -132,7 +141,14 @@ void plan_outcomes(World& w) {
     if (v.chat != kNone) v.end = std::max(v.end, w.chats[v.chat].end + r.between(5000, 60000));
     if (v.pages.count < 3) continue;
     const bool connected = v.chat != kNone && w.chats[v.chat].connect != kNoLong;
-    if (r.chance(connected ? 0.20 : v.chat != kNone ? 0.05 : 0.035)) add_order(w, i, r);
+    // Anonymous visitors order least; members more, Gold most; not a member: like Bronze.
+    static constexpr double kPropensity[] = {2.2, 1.4, 1.1};
+    const int segment = segment_of(w, v);
+    const double propensity = w.visitors[v.visitor].customer == kNone ? 0.5
+                              : segment < 0                           ? 1.1
+                                                                      : kPropensity[segment];
+    const double base = connected ? 0.22 : v.chat != kNone ? 0.06 : 0.045;
+    if (r.chance(base * propensity)) add_order(w, i, r);
   }
   // However few orders there are, one has a zero and one a missing total.
   auto has = [&](OrderPlan::Total kind) {
