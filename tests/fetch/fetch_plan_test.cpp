@@ -48,7 +48,7 @@ TEST_CASE("the default start: 30 days back, or 6 hours before the checkpoint", "
   CHECK(default_start(10 * kD, now, 6 * kH, 30 * kD) == 70 * kD);  // past retention
 }
 
-TEST_CASE("a file listed by two windows is one task; unsafe names are problems", "[plan]") {
+TEST_CASE("a file listed by two windows is one task, unsafe names are problems", "[plan]") {
   auto windows = listed_windows({{"S.1.2.part-00000-0.gz", "S.3.4.part-00000-0.gz"},
                                  {"S.3.4.part-00000-0", "../../etc/passwd"},
                                  {}});
