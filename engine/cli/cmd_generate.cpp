@@ -16,6 +16,7 @@ namespace po = boost::program_options;
 int generate(int argc, char** argv) {
   gen::GenOptions opt;
   std::string start = "2026-10-31";
+  int threads = 0;
   po::options_description desc(
       "leda generate: write a synthetic LiveEngage account in the Data Access file format\n\n"
       "usage: leda generate --out DIR [--seed N] [options]\n\n"
@@ -35,7 +36,7 @@ int generate(int argc, char** argv) {
      "average web visits per day (about 4% of them ask to chat)")
     ("start", po::value(&start)->value_name("YYYY-MM-DD")->default_value(start),
      "first day (UTC); the default range includes the US DST change of 2026-11-01")
-    ("threads", po::value(&opt.threads)->value_name("N")->default_value(0),
+    ("threads", po::value(&threads)->value_name("N")->default_value(0),
      "writer threads (0: all cores); does not change the output")
     ("force", po::bool_switch(&opt.force), "replace an existing account and CSV files in DIR")
     ("quiet,q", "no progress bar and no summary");
@@ -60,6 +61,11 @@ int generate(int argc, char** argv) {
     return kExitUsage;
   }
   opt.start_day = *day;
+  if (threads < 0) {
+    std::fprintf(stderr, "leda generate: --threads must be 0..1024, got %d\n", threads);
+    return kExitUsage;
+  }
+  opt.threads = static_cast<unsigned>(threads);
   if (opt.out_dir.empty()) {
     std::fprintf(stderr, "leda generate: --out DIR is required (see leda generate --help)\n");
     return kExitUsage;
