@@ -54,6 +54,7 @@ MockApi::MockApi(MockApiOptions options)
   auto& s = *server_;
   s.new_task_queue = [] { return new httplib::ThreadPool(16); };
   s.set_keep_alive_max_count(1000);  // like a real front end, not a handful per connection
+  s.set_tcp_nodelay(true);  // headers and body go out in two writes: no Nagle + delayed-ACK stall
   s.set_pre_routing_handler([this](const httplib::Request& req, httplib::Response& res) {
     {
       std::lock_guard lock(stats_mutex_);
