@@ -1,5 +1,7 @@
 #include "fetch_fixture.hpp"
 
+#include <catch2/catch.hpp>
+
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -204,6 +206,11 @@ RunResult wait_child(Child& child, int timeout_s) {
   ::unlink(child.out_path.c_str());
   ::unlink(child.err_path.c_str());
   child.pid = -1;
+  // Under ASan a report exits 1, which some tests expect for other reasons: look for it.
+  for (const char* report : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
+    INFO("stderr of leda:\n" << r.err);
+    CHECK(r.err.find(report) == std::string::npos);
+  }
   return r;
 }
 

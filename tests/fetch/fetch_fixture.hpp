@@ -84,7 +84,8 @@ struct Child {
 
 /// Starts `leda args...` with stdout and stderr captured in `dir`.
 Child spawn_leda(const std::vector<std::string>& args, const std::string& dir);
-/// Waits for `child` (killing it after `timeout_s`) and collects its output.
+/// Waits for `child` (killing it after `timeout_s`) and collects its output; a sanitizer report
+/// in its stderr fails the running test.
 RunResult wait_child(Child& child, int timeout_s = 60);
 /// spawn_leda + wait_child.
 RunResult run_leda(const std::vector<std::string>& args, const std::string& dir,
