@@ -85,7 +85,7 @@ class JsonCursor {
 
   /// Moves to the next member of the object entered last: reads its key and the ':'.
   /// Returns false (and consumes '}') at the end. `first` is true before the first member.
-  bool next_member(bool& first, std::string_view& key) {
+  [[gnu::always_inline]] bool next_member(bool& first, std::string_view& key) {
     char c = peek();
     if (c == '}') {
       ++p_;
@@ -207,7 +207,7 @@ class JsonCursor {
   }
 
   // After the opening quote: returns the unescaped text and consumes the closing quote.
-  std::string_view read_string_body() {
+  [[gnu::always_inline]] std::string_view read_string_body() {
     char* start = ++p_;
     p_ = find_string_stop(p_);
     if (*p_ == '"') {

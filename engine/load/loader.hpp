@@ -9,6 +9,20 @@
 // the store's manifest and temporary files) or files (`.gz` or plain JSON). A record's type
 // comes from its `dataType`, not from the file name. Files are parsed in parallel; the model is
 // the same whatever the thread count or the order of the paths.
+//
+// What a load does with its input:
+// - Records are merged by natural key (model/model_builder.hpp); where the same session is
+//   delivered twice, the first in sorted path order is kept and the other counted in
+//   `duplicates`.
+// - `needs`: a part bit implies its data type (kNeedEvents loads agent sessions, ...). A file
+//   whose first record is of a type not needed is not read further (a gzip file is inflated
+//   only far enough to tell), so its records are not counted in `records` and its bytes not in
+//   `bytes`. A visit's first and last times come from the parts loaded.
+// - Bad input: a record that cannot be used is dropped with an error naming the file, line and
+//   byte offset; after broken JSON, reading resumes at the next line that starts with '{'.
+// - Memory: the loader asks glibc to map blocks of 1 MiB and more on their own
+//   (M_MMAP_THRESHOLD), so what a load frees goes back to the system and the peak stays near
+//   the model's own size.
 #pragma once
 
 #include <cstdint>

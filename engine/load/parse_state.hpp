@@ -46,6 +46,21 @@ struct ParseState {
   std::vector<EventRow> events;
   std::string text;
 
+  /// The last value read for a field that repeats in consecutive bodies (a record's bodies
+  /// share one visitor header): the same text gets the same handle without a lookup.
+  struct Recent {
+    std::string_view text;  // into the file's buffer, valid while the file is parsed
+    Str str;
+  };
+  Recent recent_visit, recent_visitor, recent_context;
+
+  /// intern() through a Recent.
+  Str intern_recent(Recent& recent, std::string_view text_value) {
+    if (!recent.str.present() || !same_text(recent.text, text_value))
+      recent = {text_value, intern(text_value)};
+    return recent.str;
+  }
+
   bool need(std::uint32_t bits) const { return (needs & bits) != 0; }
 
   /// Prepares for the next record.

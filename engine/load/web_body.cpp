@@ -113,11 +113,16 @@ bool web_body_of(std::string_view branch, WebBody& body) {
 
 void read_visitor_header(ParseState& s, std::string_view what, Str& visit_id, Str& visitor_id,
                          Str& context_id) {
+  // The bodies of a record repeat one header: the last values are reused without a lookup.
+  auto recent = [&](ParseState::Recent& r, std::string_view key) {
+    std::string_view text;
+    return read_str_view(s, key, text) ? s.intern_recent(r, text) : Str{};
+  };
   read_record(s, what, [&](std::string_view key) {
     switch (key_hash(key)) {
-      LEDA_FIELD("visitId", visit_id = read_str(s, key));
-      LEDA_FIELD("visitorId", visitor_id = read_str(s, key));
-      LEDA_FIELD("contextId", context_id = read_str(s, key));
+      LEDA_FIELD("visitId", visit_id = recent(s.recent_visit, key));
+      LEDA_FIELD("visitorId", visitor_id = recent(s.recent_visitor, key));
+      LEDA_FIELD("contextId", context_id = recent(s.recent_context, key));
       default:
         unknown_field(s, key);
     }

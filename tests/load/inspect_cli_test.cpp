@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <cstdlib>
 #include <filesystem>
+#include <fstream>
+#include <iterator>
 #include <string>
 
 #include "load_test_support.hpp"
@@ -16,21 +18,29 @@ namespace {
 
 struct Run {
   int code = -1;
-  std::string out;
+  std::string out, err;
 };
 
-// Runs `leda <args>` with stderr discarded; returns its exit code and stdout.
+// Runs `leda <args>`; returns its exit code, stdout and stderr. A sanitizer report in stderr
+// (the tests also run under AddressSanitizer) fails the test.
 Run run_leda(const std::string& args) {
   const char* bin = std::getenv("LEDA_BIN");
   REQUIRE(bin != nullptr);
+  ScratchDir dir;
+  const std::string err_path = (dir.path() / "stderr").string();
   Run r;
-  FILE* p = ::popen((std::string(bin) + " " + args + " 2>/dev/null").c_str(), "r");
+  FILE* p = ::popen((std::string(bin) + " " + args + " 2>'" + err_path + "'").c_str(), "r");
   REQUIRE(p != nullptr);
   char buf[4096];
   for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;)
     r.out.append(buf, n);
   const int status = ::pclose(p);
   r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  std::ifstream err(err_path);
+  r.err.assign(std::istreambuf_iterator<char>(err), {});
+  INFO(r.err);
+  CHECK(r.err.find("Sanitizer") == std::string::npos);
+  CHECK(r.err.find("runtime error:") == std::string::npos);
   return r;
 }
 
