@@ -119,6 +119,7 @@ void parse_text(char* text, std::size_t size, std::uint32_t needs, Fragment& fra
                 FileReport& report) {
   char* const end = text + size;
   JsonCursor cur(text, end);
+  if (size >= 3 && std::memcmp(text, "\xEF\xBB\xBF", 3) == 0) cur.seek(text + 3);  // UTF-8 BOM
   ParseState s(cur, frag, needs);
   LineCounter lines(text);
   bool first = true, any = false;

@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include <algorithm>
+#include <filesystem>
 
 #include "load_test_support.hpp"
 #include "model/model_dump.hpp"
@@ -176,4 +177,37 @@ TEST_CASE("model_memory_bytes counts what the model holds") {
   CHECK(bytes >= r.model.strings.memory_bytes() + r.model.visits.size() * sizeof(Visit) +
                      r.model.agent_events.size() * sizeof(AgentEvent));
   CHECK(bytes < r.model.strings.memory_bytes() + (1u << 20));
+}
+
+TEST_CASE("the sample account: cross-links resolve, and 1 and 4 threads give one model") {
+  const std::filesystem::path sample =
+      std::filesystem::path(LEDA_SOURCE_DIR) / "examples" / "sample-account" / "75555851";
+  if (!std::filesystem::exists(sample)) {
+    WARN("no sample account at " << sample);
+    return;
+  }
+  LoadResult one = load_all({sample.string()}, 1);
+  LoadResult four = load_all({sample.string()}, 4);
+  CHECK(one.stats.errors == 0);
+  CHECK(model_digest(one.model) == model_digest(four.model));
+  const Model& m = one.model;
+  REQUIRE_FALSE(m.conversations.empty());
+  // The generator writes each conversation's visitId and each survey's conversationId.
+  for (const Conversation& c : m.conversations) {
+    REQUIRE(c.visit != kNoIndex);
+    CHECK(m.visits[c.visit].visit_id == c.visit_id);
+  }
+  for (const Survey& s : m.surveys)
+    CHECK(s.conversation != kNoIndex);
+  std::size_t refs = 0;
+  for (const Visit& v : m.visits)
+    refs += v.conversations.count;
+  CHECK(refs == m.conversations.size());
+  for (const AgentSession& s : m.agent_sessions) {
+    REQUIRE(s.agent != kNoIndex);
+    CHECK(m.agents[s.agent].agent_id == s.agent_id);
+    auto events = m.events(s);
+    for (std::size_t i = 1; i < events.size(); ++i)
+      CHECK(events[i - 1].timestamp <= events[i].timestamp);
+  }
 }

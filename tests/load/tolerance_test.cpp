@@ -210,3 +210,10 @@ TEST_CASE("PGP-armoured strings pass through untouched") {
   CHECK(r.model.str(r.model.agent_sessions[0].login_name) ==
         "-----BEGIN PGP MESSAGE-----\n\nhQIMA0x\n-----END PGP MESSAGE-----");
 }
+
+TEST_CASE("a UTF-8 byte order mark before the first record is ignored") {
+  LoadResult r = load_text("\xEF\xBB\xBF" + agent_record("s1", 1, {{10}}));
+  INFO(error_text(r.stats));
+  CHECK(r.stats.errors == 0);
+  CHECK(r.model.agent_sessions.size() == 1);
+}
