@@ -122,6 +122,17 @@ std::string_view JsonCursor::read_escaped(char* start) {
   }
 }
 
+void JsonCursor::check_range(const char* start, const char* digits, bool negative,
+                             std::string_view what) {
+  const std::uint64_t limit = negative ? (std::uint64_t{1} << 63) : (std::uint64_t{1} << 63) - 1;
+  std::uint64_t v = 0;
+  for (const char* d = digits; d < p_; ++d) {
+    const unsigned digit = static_cast<unsigned>(*d - '0');
+    if (v > (limit - digit) / 10) fail_at(start, std::string(what) + ": number out of range");
+    v = v * 10 + digit;
+  }
+}
+
 void JsonCursor::skip_string() {
   ++p_;  // the opening quote
   for (;;) {

@@ -142,20 +142,17 @@ class JsonCursor {
   std::int64_t read_integer(std::string_view what) {
     skip_space();
     const char* start = p_;
-    bool negative = *p_ == '-';
+    const bool negative = *p_ == '-';
     if (negative) ++p_;
     if (!is_digit(*p_)) {
       p_ = const_cast<char*>(start);
       fail_expected(what, "a number");
     }
+    const char* digits = p_;
     std::uint64_t v = 0;
-    const std::uint64_t limit = negative ? (std::uint64_t{1} << 63) : (std::uint64_t{1} << 63) - 1;
-    while (is_digit(*p_)) {
-      const unsigned d = static_cast<unsigned>(*p_ - '0');
-      if (v > (limit - d) / 10) fail_at(start, std::string(what) + ": number out of range");
-      v = v * 10 + d;
-      ++p_;
-    }
+    while (is_digit(*p_))  // up to 19 digits cannot overflow 64 bits
+      v = v * 10 + static_cast<unsigned>(*p_++ - '0');
+    if (p_ - digits > 18) check_range(start, digits, negative, what);
     if (*p_ == '.' || *p_ == 'e' || *p_ == 'E')
       fail_at(start, std::string(what) + ": expected an integer, found a fraction");
     return negative ? static_cast<std::int64_t>(0 - v) : static_cast<std::int64_t>(v);
@@ -256,8 +253,10 @@ class JsonCursor {
   }
 
   std::string_view read_escaped(char* start);  // slow path: escapes, bad bytes, end of text
-  void skip_string();                          // without unescaping (the text stays intact)
-  char peek_no_throw();                        // peek() for error messages
+  // Throws when the digits at `digits` (19 or more) do not fit in int64.
+  void check_range(const char* start, const char* digits, bool negative, std::string_view what);
+  void skip_string();    // without unescaping (the text stays intact)
+  char peek_no_throw();  // peek() for error messages
   [[noreturn]] void fail_new_record();
 
   char* begin_;
