@@ -17,6 +17,10 @@
 // sessions or bodies were duplicates counts as one duplicate. Strings are re-interned into the
 // Model's pool on first use, with the hash computed when they were parsed.
 //
+// Campaign engagements are configuration that repeats in every visit: equal ones are stored
+// once, so an impression's engagement index, and the one-engagement range of an eligible
+// campaign, may be shared with other impressions and campaigns.
+//
 // A visit's children stay contiguous: when a later record adds to a visit whose children are no
 // longer at the end of their vector, they are moved to the end (the hole left behind is
 // compacted away by finish()). finish() sorts pages and engagement attributes of each visit by
@@ -126,8 +130,9 @@ class ModelBuilder {
 
   FlatMap<std::uint32_t, std::uint32_t> session_by_key_, visit_by_key_, conversation_by_key_;
   FlatMap<SurveyKey, std::uint32_t, SurveyKeyHash> survey_keys_;
-  // Impressions share equal campaign engagements (campaign configuration repeats in every
-  // visit): one element per distinct engagement.
+  // Equal campaign engagements are stored once (campaign configuration repeats in every
+  // visit): an impression's engagement, and an eligible campaign's when it has just one, is
+  // the index of that shared element (ranges of several campaigns may then coincide).
   struct EngagementKey {
     CampaignEngagement e;
     bool operator==(const EngagementKey& o) const {
@@ -150,7 +155,8 @@ class ModelBuilder {
       return h;
     }
   };
-  FlatMap<EngagementKey, std::uint32_t, EngagementKeyHash> impression_engagements_;
+  FlatMap<EngagementKey, std::uint32_t, EngagementKeyHash> shared_engagements_;
+  std::uint32_t shared_engagement(const Fragment& f, std::uint32_t index);
 
   // Which bodies each visit holds, to drop repeats: the bodies of its first record inline (the
   // common case: one record per visit), other (body, record start) pairs in `body_keys_`.

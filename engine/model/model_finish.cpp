@@ -37,7 +37,7 @@ Model ModelBuilder::finish(unsigned threads) {
   survey_keys_.clear();
   body_keys_.clear();
   visit_bodies_ = {};
-  impression_engagements_.clear();
+  shared_engagements_.clear();
   compact_visit_children();
   sort_visit_children();
   build_agents();

@@ -123,9 +123,13 @@ void ModelBuilder::add_piece(std::uint32_t visit, const Fragment& f, const Visit
           EligibleCampaign ec =
               mapped(f, f.eligible_campaigns[f.eligibility[i].campaigns.first + j]);
           const Range src = ec.engagements;
-          ec.engagements.first = static_cast<std::uint32_t>(m.campaign_engagements.size());
-          for (std::uint32_t k = 0; k < src.count; ++k)
-            m.campaign_engagements.push_back(mapped(f, f.campaign_engagements[src.first + k]));
+          if (src.count == 1) {  // the usual case: one engagement, shared like an impression's
+            ec.engagements.first = shared_engagement(f, src.first);
+          } else {
+            ec.engagements.first = static_cast<std::uint32_t>(m.campaign_engagements.size());
+            for (std::uint32_t k = 0; k < src.count; ++k)
+              m.campaign_engagements.push_back(mapped(f, f.campaign_engagements[src.first + k]));
+          }
           m.eligible_campaigns.push_back(ec);
         }
         m.eligibility.push_back(e);
@@ -136,13 +140,7 @@ void ModelBuilder::add_piece(std::uint32_t visit, const Fragment& f, const Visit
       make_room(m.impressions, v.impressions, impression_holes_);
       for (std::uint32_t i = c.first; i < c.first + c.count; ++i) {
         Impression im = mapped(f, f.impressions[i]);
-        if (im.engagement != kNoIndex) {
-          const EngagementKey key{mapped(f, f.campaign_engagements[im.engagement])};
-          const auto next = static_cast<std::uint32_t>(m.campaign_engagements.size());
-          const auto [index, fresh] = impression_engagements_.try_emplace(key, next);
-          if (fresh) m.campaign_engagements.push_back(key.e);
-          im.engagement = index;
-        }
+        if (im.engagement != kNoIndex) im.engagement = shared_engagement(f, im.engagement);
         m.impressions.push_back(im);
       }
       v.impressions.count += c.count;
@@ -157,6 +155,15 @@ void ModelBuilder::add_piece(std::uint32_t visit, const Fragment& f, const Visit
       break;
     }
   }
+}
+
+std::uint32_t ModelBuilder::shared_engagement(const Fragment& f, std::uint32_t index) {
+  Model& m = model_;
+  const EngagementKey key{mapped(f, f.campaign_engagements[index])};
+  const auto next = static_cast<std::uint32_t>(m.campaign_engagements.size());
+  const auto [shared, fresh] = shared_engagements_.try_emplace(key, next);
+  if (fresh) m.campaign_engagements.push_back(key.e);
+  return shared;
 }
 
 EngagementAttribute ModelBuilder::copy_attribute(const Fragment& f, EngagementAttribute a) {
