@@ -2,6 +2,9 @@
 
 #include <array>
 #include <charconv>
+#ifdef __SSE2__
+#include <emmintrin.h>
+#endif
 
 #include <fmt/format.h>
 
@@ -153,6 +156,49 @@ void JsonCursor::skip_string() {
   }
 }
 
+#ifdef __SSE2__
+bool JsonCursor::skip_block(int& depth) {
+  const __m128i bs = _mm_set1_epi8('\\'), control = _mm_set1_epi8(0x1F);
+  const __m128i quote = _mm_set1_epi8('"');
+  // '{' 0x7B and '[' 0x5B differ only in bit 0x20, as do '}' 0x7D and ']' 0x5D.
+  const __m128i fold = _mm_set1_epi8(0x20);
+  const __m128i open = _mm_set1_epi8('{'), close = _mm_set1_epi8('}');
+  for (;;) {
+    const __m128i x = _mm_loadu_si128(reinterpret_cast<const __m128i*>(p_));
+    const __m128i stop =
+        _mm_or_si128(_mm_cmpeq_epi8(x, bs), _mm_cmpeq_epi8(_mm_max_epu8(x, control), control));
+    if (_mm_movemask_epi8(stop) != 0) return false;
+    const __m128i folded = _mm_or_si128(x, fold);
+    const unsigned quotes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(x, quote)));
+    const unsigned opens = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, open)));
+    const unsigned closes = static_cast<unsigned>(_mm_movemask_epi8(_mm_cmpeq_epi8(folded, close)));
+    unsigned bits = quotes | opens | closes;
+    bool in_string = false;
+    while (bits != 0) {
+      const unsigned bit = bits & (0u - bits);
+      bits ^= bit;
+      if (in_string) {
+        if (quotes & bit) in_string = false;
+      } else if (quotes & bit) {
+        in_string = true;
+      } else if (opens & bit) {
+        ++depth;
+      } else if (--depth == 0) {
+        p_ += __builtin_ctz(bit) + 1;
+        return true;
+      }
+    }
+    p_ += 16;
+    if (in_string) skip_string_rest();
+  }
+}
+
+void JsonCursor::skip_string_rest() {
+  --p_;  // skip_string steps over an opening quote; here we are already inside the string
+  skip_string();
+}
+#endif
+
 void JsonCursor::skip_value() {
   const char c = peek();
   switch (c) {
@@ -180,6 +226,12 @@ void JsonCursor::skip_value() {
   }
   int depth = 0;
   for (;;) {
+#ifdef __SSE2__
+    // Sixteen bytes at a time while a block holds no backslash and no control byte (line
+    // breaks, the padding's NULs): walk its quotes and brackets by bit mask. Any other block
+    // goes through the byte loop below, which reports errors and record breaks.
+    if (skip_block(depth)) return;
+#endif
     const unsigned char b = static_cast<unsigned char>(*p_);
     if (!kSkipStops[b]) {
       ++p_;

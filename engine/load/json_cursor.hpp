@@ -255,8 +255,12 @@ class JsonCursor {
   std::string_view read_escaped(char* start);  // slow path: escapes, bad bytes, end of text
   // Throws when the digits at `digits` (19 or more) do not fit in int64.
   void check_range(const char* start, const char* digits, bool negative, std::string_view what);
-  void skip_string();    // without unescaping (the text stays intact)
-  char peek_no_throw();  // peek() for error messages
+  void skip_string();
+#ifdef __SSE2__
+  bool skip_block(int& depth);  // fast path of skip_value; false: use the byte loop
+  void skip_string_rest();      // skip_string from inside the string
+#endif                          // without unescaping (the text stays intact)
+  char peek_no_throw();         // peek() for error messages
   [[noreturn]] void fail_new_record();
 
   char* begin_;
