@@ -106,18 +106,18 @@ bool inflate_whole(libdeflate_decompressor* d, const std::string& gz, std::uniqu
 
 // The physical limit: read each file, gunzip it with libdeflate and parse it with a RapidJSON
 // SAX handler that does nothing (in situ, the fastest RapidJSON mode).
-Measure physical_limit(const std::vector<leda::DataFile>& files) {
+Measure physical_limit(const std::vector<leda::load::DataFile>& files) {
   Measure m;
   std::string raw, text;
   std::unique_ptr<char[]> inflated;
   std::size_t capacity = 0;
   libdeflate_decompressor* d = libdeflate_alloc_decompressor();
   const double start = now(), cpu_start = cpu_now();
-  for (const leda::DataFile& f : files) {
-    leda::read_file(f.path, raw);
+  for (const leda::load::DataFile& f : files) {
+    leda::util::read_file(f.path, raw);
     char* json;
     std::size_t size;
-    if (!leda::is_gzip(raw)) {
+    if (!leda::util::is_gzip(raw)) {
       raw.push_back('\0');
       json = raw.data();
       size = raw.size() - 1;
@@ -126,7 +126,7 @@ Measure physical_limit(const std::vector<leda::DataFile>& files) {
       json[size] = '\0';
     } else {  // several members
       text.clear();
-      leda::gunzip(raw, text);
+      leda::util::gunzip(raw, text);
       text.push_back('\0');
       json = text.data();
       size = text.size() - 1;
@@ -153,30 +153,30 @@ Measure physical_limit(const std::vector<leda::DataFile>& files) {
 }
 
 Measure loader(const std::string& dir, unsigned threads) {
-  leda::LoadOptions options;
+  leda::load::LoadOptions options;
   options.threads = threads;
   options.progress = false;
   const double cpu_start = cpu_now();
-  leda::LoadResult r = leda::load({dir}, options);
+  leda::load::LoadResult r = leda::load::load({dir}, options);
   Measure m;
   m.cpu_seconds = cpu_now() - cpu_start;
   m.seconds = r.stats.seconds;
   m.bytes = r.stats.bytes;
   m.errors = r.stats.errors;
-  m.model_bytes = leda::model_memory_bytes(r.model);
+  m.model_bytes = leda::model::model_memory_bytes(r.model);
   m.sessions = r.model.agent_sessions.size() + r.model.visits.size() +
                r.model.conversations.size() + r.model.surveys.size();
-  m.digest = leda::model_digest(r.model);
+  m.digest = leda::model::model_digest(r.model);
   return m;
 }
 
 // Prints the model's bytes by vector, largest first.
 void print_breakdown(const std::string& dir) {
-  leda::LoadOptions options;
+  leda::load::LoadOptions options;
   options.progress = false;
-  leda::LoadResult r = leda::load({dir}, options);
+  leda::load::LoadResult r = leda::load::load({dir}, options);
   std::vector<std::pair<std::size_t, std::string>> parts;
-  leda::model_vectors(r.model, [&](std::string_view name, const auto& v) {
+  leda::model::model_vectors(r.model, [&](std::string_view name, const auto& v) {
     using T = typename std::decay_t<decltype(v)>::value_type;
     parts.emplace_back(v.capacity() * sizeof(T),
                        fmt::format("{} ({} x {} B)", name, v.size(), sizeof(T)));
@@ -184,7 +184,8 @@ void print_breakdown(const std::string& dir) {
   parts.emplace_back(r.model.strings.memory_bytes(),
                      fmt::format("strings ({} handles)", r.model.strings.size()));
   std::sort(parts.rbegin(), parts.rend());
-  std::printf("model bytes by part (total %.1f MB):\n", leda::model_memory_bytes(r.model) / 1e6);
+  std::printf("model bytes by part (total %.1f MB):\n",
+              leda::model::model_memory_bytes(r.model) / 1e6);
   for (const auto& [bytes, what] : parts)
     if (bytes > 0) std::printf("  %8.2f MB  %s\n", bytes / 1e6, what.c_str());
 }
@@ -255,14 +256,14 @@ int main(int argc, char** argv) {
       data = synthetic ? leda::bench::synthetic_account(LEDA_SPEC_EXAMPLES, generated, size_mb)
                        : leda::bench::generate_account(leda_bin, generated, size_mb);
     }
-    const std::vector<leda::DataFile> files = leda::list_data_files({data});
+    const std::vector<leda::load::DataFile> files = leda::load::list_data_files({data});
     std::uint64_t disk = 0;
-    for (const leda::DataFile& f : files)
+    for (const leda::load::DataFile& f : files)
       disk += f.size;
     in_child([&] {  // the page cache holds every file from here on
       std::string bytes;
-      for (const leda::DataFile& f : files)
-        leda::read_file(f.path, bytes);
+      for (const leda::load::DataFile& f : files)
+        leda::util::read_file(f.path, bytes);
       return Measure{};
     });
 

@@ -89,7 +89,7 @@ int main(int argc, char** argv) {
     return 0;
   }
   if (o.leda.empty()) o.leda = std::getenv("LEDA_BIN") ? std::getenv("LEDA_BIN") : LEDA_BUILT_BIN;
-  if (o.threads == 0) o.threads = leda::default_threads();
+  if (o.threads == 0) o.threads = leda::util::default_threads();
 
   fs::path generated;
   try {

@@ -56,12 +56,12 @@ std::vector<std::filesystem::path> account_files(const std::filesystem::path& di
 ProbeResult run_probe(const std::vector<std::filesystem::path>& files, unsigned threads) {
   std::atomic<std::uint64_t> compressed{0}, json{0}, values{0};
   const auto start = std::chrono::steady_clock::now();
-  parallel_for(files.size(), threads, [&](std::size_t i) {
+  leda::util::parallel_for(files.size(), threads, [&](std::size_t i) {
     std::string raw, text;
-    read_file(files[i].string(), raw);
+    leda::util::read_file(files[i].string(), raw);
     compressed += raw.size();
-    if (is_gzip(raw)) {
-      const GunzipResult g = gunzip(raw, text);
+    if (leda::util::is_gzip(raw)) {
+      const util::GunzipResult g = leda::util::gunzip(raw, text);
       if (!g.ok) throw std::runtime_error(files[i].string() + ": " + g.error);
     } else {
       text.swap(raw);

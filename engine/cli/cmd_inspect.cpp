@@ -65,13 +65,13 @@ int inspect(int argc, char** argv) {
     return kExitUsage;
   }
 
-  LoadOptions options;
+  load::LoadOptions options;
   options.threads = threads;
   options.needs = kNeedEverything;
   options.progress = true;
-  LoadResult result;
+  load::LoadResult result;
   try {
-    result = load(data, options);
+    result = load::load(data, options);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "leda inspect: %s\n", e.what());
     return kExitFailed;

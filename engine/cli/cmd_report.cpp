@@ -191,12 +191,12 @@ int report(int argc, char** argv) {
       partial = true;
     }
 
-  std::optional<LoadResult> loaded;
+  std::optional<load::LoadResult> loaded;
   try {
-    LoadOptions lo;
+    load::LoadOptions lo;
     lo.threads = o.threads;
     lo.needs = prepared.needs;
-    loaded.emplace(load(o.data, lo));
+    loaded.emplace(load::load(o.data, lo));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "leda report: %s\n", e.what());
     return kExitFailed;

@@ -198,12 +198,12 @@ int run(int argc, char** argv) {
     return kExitFailed;
   }
 
-  std::optional<LoadResult> loaded;
+  std::optional<load::LoadResult> loaded;
   try {
-    LoadOptions lo;
+    load::LoadOptions lo;
     lo.threads = o.threads;
     lo.needs = prepared.needs;
-    loaded.emplace(load(o.data, lo));
+    loaded.emplace(load::load(o.data, lo));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "leda run: %s\n", e.what());
     return kExitFailed;

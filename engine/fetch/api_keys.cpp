@@ -25,7 +25,7 @@ OAuthCredentials load_api_keys(const std::string& path) {
         path, st.st_mode & 07777, path));
   std::string text;
   try {
-    leda::read_file(path, text);
+    leda::util::read_file(path, text);
   } catch (const std::exception& e) {
     throw KeysError(fmt::format("keys file {}", e.what()));
   }

@@ -88,7 +88,7 @@ std::string stored_file_name(const std::string& key, bool gzip) {
 }
 
 DownloadCall DataAccessApi::download(store::AccountStore& store, const std::string& type,
-                                     const ListedFile& file, Progress* progress) {
+                                     const ListedFile& file, util::Progress* progress) {
   DownloadCall call;
   const std::string key = store::file_key(file.name);
   auto outcome = with_retries(policy_, [&](int) {

@@ -58,7 +58,7 @@ class DataAccessApi {
   /// commits it; a body that fails the check is fetched again up to the retry limit and never
   /// enters the store. Received bytes are added to `progress` (may be null).
   DownloadCall download(store::AccountStore& store, const std::string& type, const ListedFile& file,
-                        Progress* progress);
+                        util::Progress* progress);
 
  private:
   SignedClient& client_;

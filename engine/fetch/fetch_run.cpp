@@ -169,9 +169,9 @@ int run_fetch(const FetchOptions& o) {
 
   // 3. List every window; collect each listed file once, skipping those stored and verified.
   {
-    Progress bar("listing", windows.size(), "windows");
+    leda::util::Progress bar("listing", windows.size(), "windows");
     if (!o.progress) bar.finish();
-    parallel_for(windows.size(), o.parallel, [&](std::size_t i) {
+    leda::util::parallel_for(windows.size(), o.parallel, [&](std::size_t i) {
       windows[i].call = api.list(windows[i].href, windows[i].start, windows[i].end);
       bar.add(1);
     });
@@ -187,9 +187,9 @@ int run_fetch(const FetchOptions& o) {
 
   // 4. Download.
   {
-    Progress bar("fetch", to_download.size(), "files");
+    leda::util::Progress bar("fetch", to_download.size(), "files");
     if (!o.progress) bar.finish();
-    parallel_for(to_download.size(), o.parallel, [&](std::size_t i) {
+    leda::util::parallel_for(to_download.size(), o.parallel, [&](std::size_t i) {
       FileTask& t = files[to_download[i]];
       t.call = api.download(*store, t.type, t.file, o.progress ? &bar : nullptr);
       t.state = t.call.ok ? FileState::kStored : FileState::kFailed;

@@ -163,13 +163,14 @@ GenSummary generate(const GenOptions& options) {
     fs::create_directories(staged_account / data_type_name(static_cast<DataType>(t)));
 
   std::vector<HourStats> stats(static_cast<std::size_t>(w.hours));
-  std::optional<Progress> bar;
+  std::optional<leda::util::Progress> bar;
   if (options.progress) bar.emplace("generate", static_cast<std::uint64_t>(w.hours), "hours");
-  parallel_for(stats.size(), options.threads ? options.threads : default_threads(),
-               [&](std::size_t h) {
-                 write_hour(w, static_cast<int>(h), staged_account, stats[h]);
-                 if (bar) bar->add(1);
-               });
+  leda::util::parallel_for(stats.size(),
+                           options.threads ? options.threads : leda::util::default_threads(),
+                           [&](std::size_t h) {
+                             write_hour(w, static_cast<int>(h), staged_account, stats[h]);
+                             if (bar) bar->add(1);
+                           });
   if (bar) bar->finish();
   write_whole_file(staging.path() / "agents.csv", agent_map_csv(w));
   write_whole_file(staging.path() / "membership.csv", membership_csv(w));

@@ -94,7 +94,7 @@ std::optional<std::string> configure_plugin(const LoadedPlugin& plugin, const Pa
 std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& model,
                                 const Joins& joins, unsigned threads, bool progress,
                                 std::size_t shards) {
-  if (threads == 0) threads = default_threads();
+  if (threads == 0) threads = leda::util::default_threads();
   const std::vector<Batch> batches = shard_model(model, joins, shards);
   const std::size_t P = jobs.size(), S = batches.size();
   std::vector<std::vector<std::unique_ptr<KpiState>>> states(P);
@@ -105,9 +105,9 @@ std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& mo
     if (!jobs[p].error.empty()) failures[p].set(jobs[p].error);
 
   // Update: one task per (plugin, shard), shards of all plugins interleaved.
-  std::unique_ptr<Progress> bar;
-  if (progress) bar = std::make_unique<Progress>("running KPIs", P * S, "shards");
-  parallel_for(P * S, threads, [&](std::size_t task) {
+  std::unique_ptr<leda::util::Progress> bar;
+  if (progress) bar = std::make_unique<leda::util::Progress>("running KPIs", P * S, "shards");
+  leda::util::parallel_for(P * S, threads, [&](std::size_t task) {
     const std::size_t s = task / P, p = task % P;
     if (bar) bar->add(1);
     if (failures[p].failed()) return;
@@ -130,7 +130,7 @@ std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& mo
     for (std::size_t p = 0; p < P; ++p)
       for (std::size_t i = 0; i + step < S; i += 2 * step)
         pairs.emplace_back(p, i);
-    parallel_for(pairs.size(), threads, [&](std::size_t k) {
+    leda::util::parallel_for(pairs.size(), threads, [&](std::size_t k) {
       const auto [p, i] = pairs[k];
       if (failures[p].failed()) return;
       try {
@@ -145,7 +145,7 @@ std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& mo
   }
 
   std::vector<KpiResult> results(P);
-  parallel_for(P, threads, [&](std::size_t p) {
+  leda::util::parallel_for(P, threads, [&](std::size_t p) {
     const LoadedPlugin& lp = *jobs[p].plugin;
     KpiResult& r = results[p];
     r = failed_result(lp, jobs[p].params, {});

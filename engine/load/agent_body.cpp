@@ -4,7 +4,7 @@
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 void read_event(ParseState& s) {
@@ -58,7 +58,7 @@ void read_agent_body(ParseState& s) {
         unknown_field(s, key);
     }
   });
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   if (!session_id.present() || f.strings.view(session_id).empty()) {
     s.reject("agent activity body without an agentSessionId");
     return;
@@ -91,4 +91,4 @@ void read_agent_body(ParseState& s) {
   f.agent_session_first_event.push_back(s.events.empty() ? kNoLong : s.events[0].event.timestamp);
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -6,7 +6,7 @@
 
 #include <fmt/format.h>
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 bool is_digit(char c) {
@@ -263,4 +263,4 @@ bool parse_iso_time(std::string_view t, TimeMs& out) {
   return true;
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -27,7 +27,7 @@
 
 #include "load/parse_state.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// A 64-bit hash of a member name for `switch` over known names: its length, first and last
 /// eight bytes, mixed. Cheap at run time (two loads, two multiplies), computable at compile
@@ -50,22 +50,22 @@ constexpr std::uint64_t key_hash(std::string_view text) {
 
 /// A `case` reading member `name` with the statement(s) that follow; a different name with the
 /// same hash is counted as unknown. Use inside `switch (key_hash(key))`.
-#define LEDA_FIELD(name, ...)        \
-  case ::leda::key_hash(name):       \
-    if (key == (name)) {             \
-      __VA_ARGS__;                   \
-    } else {                         \
-      ::leda::unknown_field(s, key); \
-    }                                \
+#define LEDA_FIELD(name, ...)              \
+  case ::leda::load::key_hash(name):       \
+    if (key == (name)) {                   \
+      __VA_ARGS__;                         \
+    } else {                               \
+      ::leda::load::unknown_field(s, key); \
+    }                                      \
     break
 /// LEDA_FIELD for a member with two accepted spellings (spec §6.6 aliases).
 #define LEDA_FIELD2(name, alias, ...)      \
-  case ::leda::key_hash(name):             \
-  case ::leda::key_hash(alias):            \
+  case ::leda::load::key_hash(name):       \
+  case ::leda::load::key_hash(alias):      \
     if (key == (name) || key == (alias)) { \
       __VA_ARGS__;                         \
     } else {                               \
-      ::leda::unknown_field(s, key);       \
+      ::leda::load::unknown_field(s, key); \
     }                                      \
     break
 
@@ -243,4 +243,4 @@ Range read_list_if(ParseState& s, std::uint32_t need, std::string_view what, std
 /// epoch ms. False when it is not such a time.
 bool parse_iso_time(std::string_view text, TimeMs& out);
 
-}  // namespace leda
+}  // namespace leda::load

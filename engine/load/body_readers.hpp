@@ -12,13 +12,13 @@
 #include "load/parse_state.hpp"
 #include "model/fragment.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// `AgentActivityData`: one agent session with its events (§3.1).
 void read_agent_body(ParseState& s);
 
-/// One web-session body variant (§3.2): one VisitPiece.
-void read_web_body(ParseState& s, WebBody body);
+/// One web-session body variant (§3.2): one model::VisitPiece.
+void read_web_body(ParseState& s, model::WebBody body);
 
 /// `EngagementData`: its conversations (§3.3).
 void read_engagement_body(ParseState& s);
@@ -33,7 +33,7 @@ void read_visitor_header(ParseState& s, std::string_view key, Str& visit_id, Str
 /// The web-session body variant named by a body union branch, if it is one. Geo and
 /// session-info bodies have no published name (spec Q10): `WebSession...Data` names containing
 /// `Geo` or `Info` (other than the known ones) are taken as those.
-bool web_body_of(std::string_view branch, WebBody& body);
+bool web_body_of(std::string_view branch, model::WebBody& body);
 
 // Parts of web-session bodies (web_parts.cpp, web_attributes.cpp, web_campaigns.cpp).
 void read_page(ParseState& s);         ///< a navigationData item
@@ -44,4 +44,4 @@ void read_impression(ParseState& s);   ///< an impressions item
 void read_geo_member(ParseState& s, std::string_view key, VisitInfo& info);
 void read_session_info_member(ParseState& s, std::string_view key, VisitInfo& info);
 
-}  // namespace leda
+}  // namespace leda::load

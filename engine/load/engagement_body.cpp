@@ -2,7 +2,7 @@
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 // `fileData` ({caption, fileType}) or `linkData` ({externalFileLink, fileType, caption}).
@@ -114,7 +114,7 @@ Str read_compact_json(ParseState& s) {
 }
 
 void read_conversation_member(ParseState& s, std::string_view key, Conversation& c) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   switch (key_hash(key)) {
     LEDA_FIELD("type", c.type = read_str(s, key));
     LEDA_FIELD("conversationId", c.conversation_id = read_str(s, key));
@@ -183,7 +183,7 @@ void read_engagement_item(ParseState& s) {
 }  // namespace
 
 void read_engagement_body(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   const std::size_t first = f.conversations.size();
   Str visit_id, visitor_id, context_id;
   read_record(s, "EngagementData", [&](std::string_view key) {
@@ -201,4 +201,4 @@ void read_engagement_body(ParseState& s) {
   }
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -13,7 +13,7 @@
 #include "load/record_reader.hpp"
 #include "util/gzip.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 // Per-thread buffers reused from file to file: a file's bytes, and its decompressed text
@@ -115,7 +115,7 @@ void widen(TimeMs& lo, TimeMs& hi, TimeMs from, TimeMs to) {
 }
 
 // Parses the records of `text` (size bytes followed by kPadding NULs).
-void parse_text(char* text, std::size_t size, std::uint32_t needs, Fragment& frag,
+void parse_text(char* text, std::size_t size, std::uint32_t needs, model::Fragment& frag,
                 FileReport& report) {
   char* const end = text + size;
   JsonCursor cur(text, end);
@@ -126,7 +126,7 @@ void parse_text(char* text, std::size_t size, std::uint32_t needs, Fragment& fra
   while (cur.next_record()) {
     any = true;
     char* const start = cur.position();
-    const FragmentMark mark = frag.mark();
+    const model::FragmentMark mark = frag.mark();
     s.start_record(frag.records);
     try {
       if (*start != '{') cur.fail_expected("record", "'{' starting a record");
@@ -181,9 +181,9 @@ void FileReport::add_error(std::uint64_t line, std::uint64_t offset, std::string
 }
 
 ParsedFile read_data_bytes(const std::string& path, std::string& content, std::uint32_t needs,
-                           std::unique_ptr<Fragment> fragment) {
+                           std::unique_ptr<model::Fragment> fragment) {
   ParsedFile out;
-  out.fragment = fragment ? std::move(fragment) : std::make_unique<Fragment>();
+  out.fragment = fragment ? std::move(fragment) : std::make_unique<model::Fragment>();
   FileReport& report = out.report;
   report.path = path;
   report.compressed_bytes = content.size();
@@ -191,7 +191,7 @@ ParsedFile read_data_bytes(const std::string& path, std::string& content, std::u
     report.add_error(0, 0, "empty file");
     return out;
   }
-  if (!is_gzip(content)) {
+  if (!util::is_gzip(content)) {
     report.bytes = content.size();
     content.append(JsonCursor::kPadding, '\0');
     parse_text(content.data(), report.bytes, needs, *out.fragment, report);
@@ -216,7 +216,7 @@ ParsedFile read_data_bytes(const std::string& path, std::string& content, std::u
     // Several members, or an error: the general decoder reports it and keeps the members
     // decoded before it.
     tl_text.clear();
-    const GunzipResult g = gunzip(content, tl_text);
+    const util::GunzipResult g = util::gunzip(content, tl_text);
     if (!g.ok) report.add_error(0, g.bad_offset, g.error + " (offset in the compressed file)");
     size = tl_text.size();
     tl_text.append(JsonCursor::kPadding, '\0');
@@ -236,13 +236,13 @@ void release_read_buffers() {
 }
 
 ParsedFile read_data_file(const std::string& path, std::uint32_t needs,
-                          std::unique_ptr<Fragment> fragment) {
+                          std::unique_ptr<model::Fragment> fragment) {
   std::string& content = tl_content;
   try {
-    read_file(path, content);
+    util::read_file(path, content);
   } catch (const std::exception& e) {
     ParsedFile out;
-    out.fragment = fragment ? std::move(fragment) : std::make_unique<Fragment>();
+    out.fragment = fragment ? std::move(fragment) : std::make_unique<model::Fragment>();
     out.report.path = path;
     std::string reason = e.what();
     if (reason.rfind(path + ": ", 0) == 0) reason.erase(0, path.size() + 2);
@@ -254,4 +254,4 @@ ParsedFile read_data_file(const std::string& path, std::uint32_t needs,
   return out;
 }
 
-}  // namespace leda
+}  // namespace leda::load

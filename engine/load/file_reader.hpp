@@ -1,4 +1,4 @@
-// load/file_reader.hpp — one Data Access file (gzip or plain) into a Fragment and a report.
+// load/file_reader.hpp — one Data Access file (gzip or plain) into a model::Fragment and a report.
 //
 //   leda::ParsedFile f = leda::read_data_file("store/75555851/agentActivity/Agent...gz", needs);
 //   // f.fragment holds the records; f.report the counts and errors of this file
@@ -22,7 +22,7 @@
 #include "load/loader.hpp"
 #include "model/fragment.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// At most this many errors of one file are kept with their location.
 inline constexpr std::size_t kMaxErrorSamples = 20;
@@ -45,14 +45,14 @@ struct FileReport {
 };
 
 struct ParsedFile {
-  std::unique_ptr<Fragment> fragment;
+  std::unique_ptr<model::Fragment> fragment;
   FileReport report;
 };
 
 /// Reads the file at `path`, building what `needs` (Need bits) asks for into `fragment` (an
-/// empty one, e.g. recycled with Fragment::clear(); a new one when null).
+/// empty one, e.g. recycled with model::Fragment::clear(); a new one when null).
 ParsedFile read_data_file(const std::string& path, std::uint32_t needs,
-                          std::unique_ptr<Fragment> fragment = nullptr);
+                          std::unique_ptr<model::Fragment> fragment = nullptr);
 
 /// Frees the calling thread's reading buffers (they are kept from file to file).
 void release_read_buffers();
@@ -60,6 +60,6 @@ void release_read_buffers();
 /// Reads `content` (the bytes of a file: gzip or plain) as if it were the file `path`.
 /// `content` may be modified.
 ParsedFile read_data_bytes(const std::string& path, std::string& content, std::uint32_t needs,
-                           std::unique_ptr<Fragment> fragment = nullptr);
+                           std::unique_ptr<model::Fragment> fragment = nullptr);
 
-}  // namespace leda
+}  // namespace leda::load

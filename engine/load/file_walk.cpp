@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace leda {
+namespace leda::load {
 namespace fs = std::filesystem;
 
 namespace {
@@ -92,4 +92,4 @@ std::vector<DataFile> list_data_files(const std::vector<std::string>& paths) {
   return files;
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -1,6 +1,6 @@
 // load/file_walk.hpp — which files a load reads.
 //
-//   std::vector<leda::DataFile> files = leda::list_data_files({"store/75555851", "extra.gz"});
+//   auto files = leda::load::list_data_files({"store/75555851", "extra.gz"});
 //
 // A directory is walked recursively. Names starting with '.' are skipped (files and whole
 // directories: the fetch store keeps its manifest and temporary downloads under such names), as
@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-namespace leda {
+namespace leda::load {
 
 struct DataFile {
   std::string path;        ///< as found (relative paths stay relative)
@@ -33,4 +33,4 @@ std::vector<DataFile> list_data_files(const std::vector<std::string>& paths);
 /// True when a walked directory entry of this file name is read.
 bool is_data_file_name(const std::string& name);
 
-}  // namespace leda
+}  // namespace leda::load

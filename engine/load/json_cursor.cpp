@@ -8,7 +8,7 @@
 
 #include <fmt/format.h>
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 // Bytes the container skipper stops at.
@@ -334,4 +334,4 @@ char JsonCursor::peek_no_throw() {
   return *p_;
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -30,7 +30,7 @@
 #include <emmintrin.h>
 #endif
 
-namespace leda {
+namespace leda::load {
 
 /// A syntax or type problem at byte `offset` of the text.
 class JsonError : public std::exception {
@@ -268,4 +268,4 @@ class JsonCursor {
   char* p_;
 };
 
-}  // namespace leda
+}  // namespace leda::load

@@ -7,7 +7,7 @@
 
 #include "model/model_dump.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 // Civil date of days since 1970-01-01 (H. Hinnant's algorithm).
@@ -137,7 +137,7 @@ std::string load_report_json(const LoadStats& s, const Model& m) {
   key("peak_rss_bytes");
   w.Uint64(s.peak_rss_bytes);
   key("model_bytes");
-  w.Uint64(model_memory_bytes(m));
+  w.Uint64(model::model_memory_bytes(m));
   key("unknown_fields");
   w.Uint64(s.unknown_fields);
   key("unknown_branches");
@@ -175,7 +175,7 @@ std::string load_report_table(const LoadStats& s, const Model& m) {
   line("bytes             {:.1f} MB uncompressed, {:.1f} MB on disk", s.bytes / 1e6,
        s.compressed_bytes / 1e6);
   line("load              {:.2f} s, {:.0f} MB/s", s.seconds, mb_per_s(s));
-  line("memory            model {:.1f} MB, peak RSS {:.1f} MB", model_memory_bytes(m) / 1e6,
+  line("memory            model {:.1f} MB, peak RSS {:.1f} MB", model::model_memory_bytes(m) / 1e6,
        s.peak_rss_bytes / 1e6);
   line("errors            {}", s.errors);
   if (s.errors > 0) out += describe_errors(s, s.error_samples.size());
@@ -200,4 +200,4 @@ std::string describe_errors(const LoadStats& s, std::size_t max_samples) {
   return out;
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -1,6 +1,6 @@
 // load/load_report.hpp — describing a load for people (a table) and for tools (JSON).
 //
-//   leda::LoadResult r = leda::load(paths, options);
+//   leda::load::LoadResult r = leda::load::load(paths, options);
 //   std::cout << leda::load_report_json(r.stats, r.model);   // the `leda inspect --format json`
 //   std::cerr << leda::describe_errors(r.stats, 5);          // "3 errors in the input: ..."
 //
@@ -24,7 +24,7 @@
 #include "leda/model.hpp"
 #include "load/loader.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// The JSON description of a load (pretty-printed, ends with a newline).
 std::string load_report_json(const LoadStats& stats, const Model& model);
@@ -39,4 +39,4 @@ std::string describe_errors(const LoadStats& stats, std::size_t max_samples);
 /// Epoch milliseconds as RFC 3339 UTC, e.g. 2016-06-15T12:03:22.047Z.
 std::string format_utc(TimeMs t);
 
-}  // namespace leda
+}  // namespace leda::load

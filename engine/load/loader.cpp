@@ -19,7 +19,7 @@
 #include "util/progress.hpp"
 #include "util/thread_pool.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 // A part bit implies its data type.
@@ -55,14 +55,14 @@ std::uint64_t peak_rss_bytes() {
 class FragmentPool {
  public:
   explicit FragmentPool(std::size_t keep) : keep_(keep) {}
-  std::unique_ptr<Fragment> take() {
+  std::unique_ptr<model::Fragment> take() {
     std::lock_guard lock(mutex_);
-    if (free_.empty()) return std::make_unique<Fragment>();
-    std::unique_ptr<Fragment> f = std::move(free_.back());
+    if (free_.empty()) return std::make_unique<model::Fragment>();
+    std::unique_ptr<model::Fragment> f = std::move(free_.back());
     free_.pop_back();
     return f;
   }
-  void give(std::unique_ptr<Fragment> f) {
+  void give(std::unique_ptr<model::Fragment> f) {
     f->clear();
     std::lock_guard lock(mutex_);
     if (free_.size() < keep_) free_.push_back(std::move(f));
@@ -70,7 +70,7 @@ class FragmentPool {
 
  private:
   std::mutex mutex_;
-  std::vector<std::unique_ptr<Fragment>> free_;
+  std::vector<std::unique_ptr<model::Fragment>> free_;
   std::size_t keep_;
 };
 
@@ -102,13 +102,13 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
   return_large_blocks_to_system();
   const std::vector<DataFile> files = list_data_files(paths);
   const std::uint32_t needs = normalize_needs(options.needs);
-  const unsigned threads = options.threads != 0 ? options.threads : default_threads();
+  const unsigned threads = options.threads != 0 ? options.threads : util::default_threads();
   const std::size_t n = files.size();
 
   std::uint64_t total_bytes = 0;
   for (const DataFile& f : files)
     total_bytes += f.size;
-  std::optional<Progress> bar;
+  std::optional<util::Progress> bar;
   if (options.progress) bar.emplace("loading", total_bytes, "B");
 
   // Files are parsed in any order; fragments merge strictly in path order, by whichever
@@ -117,7 +117,7 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
   std::unique_ptr<std::atomic<bool>[]> ready(new std::atomic<bool>[n]);
   for (std::size_t i = 0; i < n; ++i)
     ready[i].store(false, std::memory_order_relaxed);
-  ModelBuilder builder;
+  model::ModelBuilder builder;
   std::array<std::uint64_t, kDataTypeCount> hinted_bytes{};
   for (const DataFile& f : files)
     if (f.type_hint >= 0) hinted_bytes[f.type_hint] += f.size;
@@ -132,7 +132,7 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
       ++merged;
     }
   };
-  parallel_for(n, threads, [&](std::size_t i) {
+  util::parallel_for(n, threads, [&](std::size_t i) {
     parsed[i] = read_data_file(files[i].path, needs, pool.take());
     ready[i].store(true, std::memory_order_release);
     if (bar) bar->add(files[i].size);
@@ -157,4 +157,4 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
   return result;
 }
 
-}  // namespace leda
+}  // namespace leda::load

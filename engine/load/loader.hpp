@@ -2,7 +2,7 @@
 //
 //   leda::LoadOptions opts;
 //   opts.needs = leda::kNeedEverything;          // or a plugin's needs: load only that
-//   leda::LoadResult r = leda::load({"store/75555851"}, opts);
+//   leda::load::LoadResult r = leda::load::load({"store/75555851"}, opts);
 //   // r.model is ready; r.stats says what was read, skipped and wrong.
 //
 // Paths may be directories (walked recursively; names starting with '.' are skipped, as are
@@ -32,7 +32,7 @@
 
 #include "leda/model.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// How to load.
 struct LoadOptions {
@@ -78,4 +78,4 @@ struct LoadResult {
 /// does not exist or cannot be listed.
 LoadResult load(const std::vector<std::string>& paths, const LoadOptions& options);
 
-}  // namespace leda
+}  // namespace leda::load

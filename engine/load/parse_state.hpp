@@ -1,7 +1,7 @@
 // load/parse_state.hpp — what the record readers share while they parse one file.
 //
-// A ParseState ties the cursor over a file's text to the Fragment being filled, the Need bits,
-// and what is known about the record being read (its ordinal, its metaData times, the unknown
+// A ParseState ties the cursor over a file's text to the model::Fragment being filled, the Need
+// bits, and what is known about the record being read (its ordinal, its metaData times, the unknown
 // fields and branches it held). Body readers (agent_body.cpp, web_body.cpp, ...) receive it.
 //
 // Thread-safety: one per file, used by one thread.
@@ -16,7 +16,7 @@
 #include "load/json_cursor.hpp"
 #include "model/fragment.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// One agent event while its session is read: the event plus the names it carries.
 struct EventRow {
@@ -26,11 +26,11 @@ struct EventRow {
 };
 
 struct ParseState {
-  ParseState(JsonCursor& c, Fragment& f, std::uint32_t need_bits)
+  ParseState(JsonCursor& c, model::Fragment& f, std::uint32_t need_bits)
       : cur(c), frag(f), needs(need_bits) {}
 
   JsonCursor& cur;
-  Fragment& frag;
+  model::Fragment& frag;
   std::uint32_t needs;
 
   // The record being read.
@@ -56,7 +56,7 @@ struct ParseState {
 
   /// intern() through a Recent.
   Str intern_recent(Recent& recent, std::string_view text_value) {
-    if (!recent.str.present() || !same_text(recent.text, text_value))
+    if (!recent.str.present() || !model::same_text(recent.text, text_value))
       recent = {text_value, intern(text_value)};
     return recent.str;
   }
@@ -96,4 +96,4 @@ struct ParseState {
   }
 };
 
-}  // namespace leda
+}  // namespace leda::load

@@ -3,7 +3,7 @@
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 bool data_type_of(std::string_view symbol, DataType& type) {
@@ -57,7 +57,7 @@ void read_meta(ParseState& s) {
 void read_body(ParseState& s, std::string_view branch) {
   constexpr std::string_view ns = "com.liveperson.dataaccess.";
   const std::string_view name = branch.substr(0, ns.size()) == ns ? branch.substr(ns.size()) : "";
-  WebBody web;
+  model::WebBody web;
   if (name == "AgentActivityData") {
     s.need(kNeedAgentActivity) ? read_agent_body(s) : s.cur.skip_value();
   } else if (name == "EngagementData") {
@@ -167,4 +167,4 @@ bool peek_data_type(char* begin, char* end, DataType& type) {
   return false;
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -13,7 +13,7 @@
 #include "leda/model.hpp"
 #include "load/parse_state.hpp"
 
-namespace leda {
+namespace leda::load {
 
 /// What became of one record.
 enum class RecordOutcome : std::uint8_t {
@@ -42,4 +42,4 @@ RecordResult read_envelope(ParseState& s, bool first_in_file);
 /// after `end`), reading nothing else; false when it cannot be told from this text.
 bool peek_data_type(char* begin, char* end, DataType& type);
 
-}  // namespace leda
+}  // namespace leda::load

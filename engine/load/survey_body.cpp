@@ -2,7 +2,7 @@
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 void read_answer(ParseState& s) {
@@ -23,7 +23,7 @@ void read_answer(ParseState& s) {
 }
 
 void read_survey(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   Survey v;
   const bool present = read_record(s, "surveys item", [&](std::string_view key) {
     switch (key_hash(key)) {
@@ -51,7 +51,7 @@ void read_survey(ParseState& s) {
 }  // namespace
 
 void read_survey_body(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   const std::size_t first = f.surveys.size();
   Str visit_id, visitor_id, context_id;
   read_record(s, "SurveyData", [&](std::string_view key) {
@@ -69,4 +69,4 @@ void read_survey_body(ParseState& s) {
   }
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -2,7 +2,7 @@
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 template <class T>
@@ -40,7 +40,7 @@ void read_product(ParseState& s, std::string_view what, Product& p) {
 }
 
 Range read_products(ParseState& s, std::string_view what) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   Range r{static_cast<std::uint32_t>(f.products.size()), 0};
   read_array(s, what, [&] {
     Product p;
@@ -125,7 +125,7 @@ void read_contact(ParseState& s) {
 }
 
 std::uint32_t read_personal_info(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   PersonalInfo p;
   read_record(s, "PersonalInfo", [&](std::string_view key) {
     switch (key_hash(key)) {
@@ -291,4 +291,4 @@ void read_attribute(ParseState& s) {
   s.frag.attributes.push_back(a);
 }
 
-}  // namespace leda
+}  // namespace leda::load

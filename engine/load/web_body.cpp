@@ -1,85 +1,85 @@
-// Web-session bodies (spec §3.2): each body variant becomes one VisitPiece.
+// Web-session bodies (spec §3.2): each body variant becomes one model::VisitPiece.
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 constexpr std::string_view kWebPrefix = "com.liveperson.dataaccess.WebSession";
 
 // The Need bit of a body variant's content.
-std::uint32_t need_of(WebBody body) {
+std::uint32_t need_of(model::WebBody body) {
   switch (body) {
-    case WebBody::kEngagementAttributes:
+    case model::WebBody::kEngagementAttributes:
       return kNeedAttributes;
-    case WebBody::kNavigation:
+    case model::WebBody::kNavigation:
       return kNeedNavigation;
-    case WebBody::kGoals:
+    case model::WebBody::kGoals:
       return kNeedGoals;
-    case WebBody::kEligibility:
+    case model::WebBody::kEligibility:
       return kNeedEligibility;
-    case WebBody::kImpressions:
+    case model::WebBody::kImpressions:
       return kNeedImpressions;
-    case WebBody::kGeo:
-    case WebBody::kSessionInfo:
+    case model::WebBody::kGeo:
+    case model::WebBody::kSessionInfo:
       return kNeedVisitInfo;
   }
   return 0;
 }
 
 // The size of the fragment vector that holds a variant's children.
-std::size_t children_size(const Fragment& f, WebBody body) {
+std::size_t children_size(const model::Fragment& f, model::WebBody body) {
   switch (body) {
-    case WebBody::kEngagementAttributes:
+    case model::WebBody::kEngagementAttributes:
       return f.attributes.size();
-    case WebBody::kNavigation:
+    case model::WebBody::kNavigation:
       return f.page_views.size();
-    case WebBody::kGoals:
+    case model::WebBody::kGoals:
       return f.goals.size();
-    case WebBody::kEligibility:
+    case model::WebBody::kEligibility:
       return f.eligibility.size();
-    case WebBody::kImpressions:
+    case model::WebBody::kImpressions:
       return f.impressions.size();
-    case WebBody::kGeo:
-    case WebBody::kSessionInfo:
+    case model::WebBody::kGeo:
+    case model::WebBody::kSessionInfo:
       return f.visit_infos.size();
   }
   return 0;
 }
 
 // The member that holds a variant's item array, and its item reader.
-bool is_items_member(WebBody body, std::string_view key) {
+bool is_items_member(model::WebBody body, std::string_view key) {
   switch (body) {
-    case WebBody::kEngagementAttributes:
+    case model::WebBody::kEngagementAttributes:
       return key == "engagementAttributes";
-    case WebBody::kNavigation:
+    case model::WebBody::kNavigation:
       return key == "navigationData";
-    case WebBody::kGoals:
+    case model::WebBody::kGoals:
       return key == "achievedGoals";
-    case WebBody::kEligibility:
+    case model::WebBody::kEligibility:
       return key == "eligibilityData";
-    case WebBody::kImpressions:
+    case model::WebBody::kImpressions:
       return key == "impressions";
     default:
       return false;
   }
 }
 
-void read_item(ParseState& s, WebBody body) {
+void read_item(ParseState& s, model::WebBody body) {
   switch (body) {
-    case WebBody::kEngagementAttributes:
+    case model::WebBody::kEngagementAttributes:
       read_attribute(s);
       break;
-    case WebBody::kNavigation:
+    case model::WebBody::kNavigation:
       read_page(s);
       break;
-    case WebBody::kGoals:
+    case model::WebBody::kGoals:
       read_goal(s);
       break;
-    case WebBody::kEligibility:
+    case model::WebBody::kEligibility:
       read_eligibility(s);
       break;
-    case WebBody::kImpressions:
+    case model::WebBody::kImpressions:
       read_impression(s);
       break;
     default:
@@ -89,23 +89,23 @@ void read_item(ParseState& s, WebBody body) {
 
 }  // namespace
 
-bool web_body_of(std::string_view branch, WebBody& body) {
+bool web_body_of(std::string_view branch, model::WebBody& body) {
   if (branch.substr(0, kWebPrefix.size()) != kWebPrefix) return false;
   const std::string_view name = branch.substr(kWebPrefix.size());
   if (name == "EngAttrsData")
-    body = WebBody::kEngagementAttributes;
+    body = model::WebBody::kEngagementAttributes;
   else if (name == "NavigationData")
-    body = WebBody::kNavigation;
+    body = model::WebBody::kNavigation;
   else if (name == "GoalAchievedData")
-    body = WebBody::kGoals;
+    body = model::WebBody::kGoals;
   else if (name == "EligibilityData")
-    body = WebBody::kEligibility;
+    body = model::WebBody::kEligibility;
   else if (name == "ImpressionData")
-    body = WebBody::kImpressions;
+    body = model::WebBody::kImpressions;
   else if (name.find("Geo") != std::string_view::npos)
-    body = WebBody::kGeo;
+    body = model::WebBody::kGeo;
   else if (name.find("Info") != std::string_view::npos)
-    body = WebBody::kSessionInfo;
+    body = model::WebBody::kSessionInfo;
   else
     return false;
   return true;
@@ -129,9 +129,9 @@ void read_visitor_header(ParseState& s, std::string_view what, Str& visit_id, St
   });
 }
 
-void read_web_body(ParseState& s, WebBody body) {
-  Fragment& f = s.frag;
-  VisitPiece piece;
+void read_web_body(ParseState& s, model::WebBody body) {
+  model::Fragment& f = s.frag;
+  model::VisitPiece piece;
   piece.record = s.record;
   piece.body = body;
   piece.record_start = s.record_start;
@@ -147,15 +147,15 @@ void read_web_body(ParseState& s, WebBody body) {
         read_array(s, key, [&] { read_item(s, body); });
       else
         s.cur.skip_value();
-    } else if (body == WebBody::kGeo) {
+    } else if (body == model::WebBody::kGeo) {
       load ? read_geo_member(s, key, info) : s.cur.skip_value();
-    } else if (body == WebBody::kSessionInfo) {
+    } else if (body == model::WebBody::kSessionInfo) {
       load ? read_session_info_member(s, key, info) : s.cur.skip_value();
     } else {
       unknown_field(s, key);
     }
   });
-  if (load && (body == WebBody::kGeo || body == WebBody::kSessionInfo))
+  if (load && (body == model::WebBody::kGeo || body == model::WebBody::kSessionInfo))
     f.visit_infos.push_back(info);
   piece.children = {static_cast<std::uint32_t>(first),
                     static_cast<std::uint32_t>(children_size(f, body) - first)};
@@ -170,7 +170,7 @@ void read_web_body(ParseState& s, WebBody body) {
 }
 
 void read_page(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   PageView page;
   read_record(s, "navigationData item", [&](std::string_view key) {
     switch (key_hash(key)) {
@@ -216,4 +216,4 @@ void read_session_info_member(ParseState& s, std::string_view key, VisitInfo& in
   }
 }
 
-}  // namespace leda
+}  // namespace leda::load

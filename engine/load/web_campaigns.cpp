@@ -5,7 +5,7 @@
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
 
-namespace leda {
+namespace leda::load {
 namespace {
 
 // The `Engagement` record of campaigns (§3.2.6).
@@ -67,7 +67,7 @@ std::uint32_t read_engagement_ref(ParseState& s, std::string_view what) {
 }
 
 void read_eligible_campaign(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   EligibleCampaign c;
   read_record(s, "eligibleCampaigns item", [&](std::string_view key) {
     switch (key_hash(key)) {
@@ -159,7 +159,7 @@ void read_goal(ParseState& s) {
 }
 
 void read_eligibility(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   Eligibility e;
   read_record(s, "eligibilityData item", [&](std::string_view key) {
     switch (key_hash(key)) {
@@ -174,7 +174,7 @@ void read_eligibility(ParseState& s) {
 }
 
 void read_impression(ParseState& s) {
-  Fragment& f = s.frag;
+  model::Fragment& f = s.frag;
   Impression im;
   std::int32_t goal_type, goal_indicator;  // not kept for impressions
   read_record(s, "impressions item", [&](std::string_view key) {
@@ -194,4 +194,4 @@ void read_impression(ParseState& s) {
   f.impressions.push_back(im);
 }
 
-}  // namespace leda
+}  // namespace leda::load

@@ -175,7 +175,8 @@ void MockApi::serve_download(const httplib::Request& req, httplib::Response& res
   if (req.matches[1] != options_.account || !store::is_safe_file_name(name)) return not_found();
   auto data = std::make_shared<std::string>();
   try {
-    leda::read_file(options_.data_dir + "/" + options_.account + "/" + type + "/" + name, *data);
+    leda::util::read_file(options_.data_dir + "/" + options_.account + "/" + type + "/" + name,
+                          *data);
   } catch (const std::exception&) {
     return not_found();
   }
@@ -184,7 +185,7 @@ void MockApi::serve_download(const httplib::Request& req, httplib::Response& res
     sent = data->size() / 2;
     // Either the connection drops before Content-Length bytes, or (gzip only, where the CRC
     // catches it) the server announces and sends a body that is itself cut short.
-    if (leda::is_gzip(*data) && roll() < 0.5) declared = sent;
+    if (leda::util::is_gzip(*data) && roll() < 0.5) declared = sent;
     std::lock_guard lock(stats_mutex_);
     ++stats_.truncated;
   } else {

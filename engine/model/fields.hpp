@@ -15,7 +15,7 @@
 
 #include "leda/model.hpp"
 
-namespace leda {
+namespace leda::model {
 
 template <class V>
 void fields(AgentEvent& x, V&& v) {
@@ -384,4 +384,4 @@ void model_vectors(M& m, F&& f) {
   f("index_refs", m.index_refs);
 }
 
-}  // namespace leda
+}  // namespace leda::model

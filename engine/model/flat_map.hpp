@@ -16,7 +16,7 @@
 #include <utility>
 #include <vector>
 
-namespace leda {
+namespace leda::model {
 
 /// Mixes a 64-bit value into a well-spread hash.
 inline std::uint64_t mix64(std::uint64_t x) {
@@ -106,4 +106,4 @@ class FlatMap {
   std::size_t size_ = 0;
 };
 
-}  // namespace leda
+}  // namespace leda::model

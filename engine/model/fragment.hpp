@@ -21,7 +21,7 @@
 #include "leda/model.hpp"
 #include "model/string_table.hpp"
 
-namespace leda {
+namespace leda::model {
 
 /// The web-session body variants (spec §3.2); a VisitPiece is one of them.
 enum class WebBody : std::uint8_t {
@@ -136,4 +136,4 @@ struct Fragment {
   }
 };
 
-}  // namespace leda
+}  // namespace leda::model

@@ -3,7 +3,7 @@
 
 #include <algorithm>
 
-namespace leda {
+namespace leda::model {
 namespace {
 
 // Reserves room for `needed` elements, projected to the whole input by `factor`.
@@ -138,4 +138,4 @@ void ModelBuilder::add_surveys(const Fragment& f, std::vector<std::uint8_t>& see
   }
 }
 
-}  // namespace leda
+}  // namespace leda::model

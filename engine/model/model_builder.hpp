@@ -42,7 +42,7 @@
 #include "model/fragment.hpp"
 #include "model/string_table.hpp"
 
-namespace leda {
+namespace leda::model {
 
 class ModelBuilder {
  public:
@@ -183,4 +183,4 @@ T ModelBuilder::mapped(const Fragment& f, T record) {
   return record;
 }
 
-}  // namespace leda
+}  // namespace leda::model

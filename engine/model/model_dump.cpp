@@ -6,7 +6,7 @@
 
 #include "model/fields.hpp"
 
-namespace leda {
+namespace leda::model {
 namespace {
 
 // Formats one record's fields onto a line.
@@ -151,4 +151,4 @@ std::size_t model_memory_bytes(const Model& m) {
   return n;
 }
 
-}  // namespace leda
+}  // namespace leda::model

@@ -18,7 +18,7 @@
 
 #include "leda/model.hpp"
 
-namespace leda {
+namespace leda::model {
 
 /// Calls `sink` with consecutive pieces of the canonical dump of `m`: every vector in
 /// declaration order, one line per record (`name[i] field=value ...`), strings quoted and
@@ -34,4 +34,4 @@ std::uint64_t model_digest(const Model& m);
 /// Bytes held by the model: vector capacities, the string pool and the lookup maps.
 std::size_t model_memory_bytes(const Model& m);
 
-}  // namespace leda
+}  // namespace leda::model

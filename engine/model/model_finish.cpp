@@ -4,7 +4,7 @@
 #include "model/model_builder.hpp"
 #include "util/thread_pool.hpp"
 
-namespace leda {
+namespace leda::model {
 namespace {
 
 // Rebuilds `v` in visit order without the holes left by moved children.
@@ -147,7 +147,7 @@ void ModelBuilder::link() {
 
 void ModelBuilder::build_maps(unsigned threads) {
   Model& m = model_;
-  parallel_for(4, threads, [&](std::size_t part) {
+  util::parallel_for(4, threads, [&](std::size_t part) {
     switch (part) {
       case 0:
         m.visit_by_id.reserve(m.visits.size());
@@ -181,4 +181,4 @@ void ModelBuilder::trim() {
   });
 }
 
-}  // namespace leda
+}  // namespace leda::model

@@ -24,7 +24,7 @@
 #include "leda/strings.hpp"
 #include "model/flat_map.hpp"
 
-namespace leda {
+namespace leda::model {
 
 /// The last bytes of `text` (1 to 8 of them) as one word, reading only inside the text.
 inline std::uint64_t tail_word(const char* p, std::size_t n) {
@@ -288,4 +288,4 @@ class PoolInterner {
   StringIndex index_;
 };
 
-}  // namespace leda
+}  // namespace leda::model

@@ -3,7 +3,7 @@
 // appended after them.
 #include "model/model_builder.hpp"
 
-namespace leda {
+namespace leda::model {
 namespace {
 
 template <class T>
@@ -220,4 +220,4 @@ EngagementAttribute ModelBuilder::copy_attribute(const Fragment& f, EngagementAt
   return a;
 }
 
-}  // namespace leda
+}  // namespace leda::model

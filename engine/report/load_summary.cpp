@@ -21,8 +21,8 @@ std::string count(std::uint64_t n) {
 
 }  // namespace
 
-std::string load_problems_text(const LoadStats& stats, std::size_t max_samples) {
-  return describe_errors(stats, max_samples);
+std::string load_problems_text(const load::LoadStats& stats, std::size_t max_samples) {
+  return leda::load::describe_errors(stats, max_samples);
 }
 
 std::string utc_time(TimeMs t) {
@@ -43,10 +43,10 @@ std::string utc_time(TimeMs t) {
                      ms / 1000 % 60);
 }
 
-std::vector<SummaryLine> data_summary(const LoadResult& loaded,
+std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
                                       const std::vector<std::string>& data_paths,
                                       const std::vector<std::string>& join_lines) {
-  const LoadStats& s = loaded.stats;
+  const load::LoadStats& s = loaded.stats;
   const Model& m = loaded.model;
   std::vector<SummaryLine> out;
   std::string paths;

@@ -15,7 +15,7 @@ namespace leda::report {
 
 /// The problems found while loading, as `leda inspect` reports them ("N errors in the
 /// input:" and the first `max_samples` with file, line and byte), or "" when there were none.
-std::string load_problems_text(const LoadStats& stats, std::size_t max_samples);
+std::string load_problems_text(const load::LoadStats& stats, std::size_t max_samples);
 
 /// A time as RFC 3339 UTC ("2026-10-31T00:00:00Z"); "-" for kNoLong.
 std::string utc_time(TimeMs t);
@@ -27,7 +27,7 @@ struct SummaryLine {
 
 /// The facts of the loaded data for a report header: the data range, files and records per
 /// type, sessions after merging, duplicates, problems, and the joined tables given.
-std::vector<SummaryLine> data_summary(const LoadResult& loaded,
+std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
                                       const std::vector<std::string>& data_paths,
                                       const std::vector<std::string>& join_lines);
 

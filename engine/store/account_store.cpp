@@ -76,7 +76,7 @@ AccountStore::AccountStore(const std::string& root, const std::string& account)
   std::string text;
   if (::access(path.c_str(), F_OK) == 0) {
     try {
-      leda::read_file(path, text);
+      leda::util::read_file(path, text);
       manifest_ = Manifest::parse(text, path);
     } catch (const std::exception& e) {
       ::close(lock_fd_);
@@ -122,7 +122,7 @@ bool AccountStore::verified(const std::string& type, const std::string& name) co
     return false;
   std::string bytes;
   try {
-    leda::read_file(path, bytes);
+    leda::util::read_file(path, bytes);
   } catch (const std::exception&) {
     return false;
   }

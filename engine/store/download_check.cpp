@@ -12,7 +12,7 @@ DownloadCheck check_download(const std::string& path,
   DownloadCheck check;
   std::string bytes;
   try {
-    leda::read_file(path, bytes);
+    leda::util::read_file(path, bytes);
   } catch (const std::exception& e) {
     check.error = e.what();
     return check;
@@ -22,10 +22,10 @@ DownloadCheck check_download(const std::string& path,
     check.error = fmt::format("incomplete body: {} of {} bytes", bytes.size(), *expected_length);
     return check;
   }
-  check.gzip = leda::is_gzip(bytes);
+  check.gzip = leda::util::is_gzip(bytes);
   if (check.gzip) {
     std::string out;
-    auto r = leda::gunzip(bytes, out);
+    auto r = leda::util::gunzip(bytes, out);
     if (!r.ok) {
       check.error = r.error;
       return check;

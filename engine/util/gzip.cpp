@@ -13,7 +13,7 @@
 
 #include <fmt/format.h>
 
-namespace leda {
+namespace leda::util {
 namespace {
 
 struct Decompressor {
@@ -133,4 +133,4 @@ void read_file(const std::string& path, std::string& out) {
     throw std::runtime_error(fmt::format("{}: read error: {}", path, std::strerror(errno)));
 }
 
-}  // namespace leda
+}  // namespace leda::util

@@ -9,7 +9,7 @@
 #include <string>
 #include <string_view>
 
-namespace leda {
+namespace leda::util {
 
 /// True when `bytes` starts with the gzip magic number.
 bool is_gzip(std::string_view bytes);
@@ -28,4 +28,4 @@ GunzipResult gunzip(std::string_view gz, std::string& out);
 /// Reads a whole file into `out`. Throws std::runtime_error naming the file on failure.
 void read_file(const std::string& path, std::string& out);
 
-}  // namespace leda
+}  // namespace leda::util

@@ -7,7 +7,7 @@
 
 #include <fmt/format.h>
 
-namespace leda {
+namespace leda::util {
 
 Progress::Progress(std::string label, std::uint64_t total, std::string unit)
     : label_(std::move(label)),
@@ -68,4 +68,4 @@ void Progress::finish() {
   std::fflush(stderr);
 }
 
-}  // namespace leda
+}  // namespace leda::util

@@ -12,7 +12,7 @@
 #include <mutex>
 #include <string>
 
-namespace leda {
+namespace leda::util {
 
 class Progress {
  public:
@@ -45,4 +45,4 @@ class Progress {
   std::chrono::steady_clock::time_point start_, last_;
 };
 
-}  // namespace leda
+}  // namespace leda::util

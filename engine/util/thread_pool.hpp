@@ -14,7 +14,7 @@
 #include <thread>
 #include <vector>
 
-namespace leda {
+namespace leda::util {
 
 /// The default thread count: the machine's cores (at least 1).
 inline unsigned default_threads() {
@@ -47,4 +47,4 @@ void parallel_for(std::size_t n, unsigned threads, Task&& task) {
     if (e) std::rethrow_exception(e);
 }
 
-}  // namespace leda
+}  // namespace leda::util

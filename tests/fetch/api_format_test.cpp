@@ -10,7 +10,7 @@ namespace {
 
 std::string example(const std::string& name) {
   std::string text;
-  leda::read_file(std::string(LEDA_SPEC_EXAMPLES) + "/" + name, text);
+  leda::util::read_file(std::string(LEDA_SPEC_EXAMPLES) + "/" + name, text);
   return text;
 }
 

@@ -15,8 +15,8 @@ std::string good_agents(const std::string& prefix) {
          agent_record(prefix + "-2", 2, {{3000, 3, 2}});
 }
 
-const LoadError* error_of(const LoadStats& stats, const std::string& file) {
-  for (const LoadError& e : stats.error_samples)
+const leda::load::LoadError* error_of(const leda::load::LoadStats& stats, const std::string& file) {
+  for (const leda::load::LoadError& e : stats.error_samples)
     if (e.file == file) return &e;
   return nullptr;
 }
@@ -29,9 +29,9 @@ TEST_CASE("a truncated gzip file keeps the members decoded before the cut") {
   const std::string first = gzip(agent_record("b-1", 3, {{5000}}));
   const std::string second = gzip(agent_record("b-2", 4, {{6000}}));
   const std::string bad = dir.write("b.gz", first + second.substr(0, second.size() - 12));
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   REQUIRE(r.stats.errors == 1);
-  const LoadError* e = error_of(r.stats, bad);
+  const leda::load::LoadError* e = error_of(r.stats, bad);
   REQUIRE(e != nullptr);
   CHECK(e->line == 0);
   CHECK(e->offset == first.size());
@@ -49,9 +49,9 @@ TEST_CASE("a gzip CRC error keeps the members before the bad one") {
   std::string second = gzip(agent_record("b-2", 4, {{6000}}));
   second[second.size() - 6] ^= 0x5a;  // inside the trailer's CRC32
   const std::string bad = dir.write("b.gz", first + second);
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   REQUIRE(r.stats.errors == 1);
-  const LoadError* e = error_of(r.stats, bad);
+  const leda::load::LoadError* e = error_of(r.stats, bad);
   REQUIRE(e != nullptr);
   CHECK(e->offset == first.size());
   CHECK(e->reason.find("bad CRC") != std::string::npos);
@@ -68,9 +68,9 @@ TEST_CASE("broken JSON mid-file drops that record and resumes at the next line")
   // Line 2 is cut in the middle (a partial write): the next line starts a new record.
   const std::string cut = line2.substr(0, line2.size() / 2) + "\n";
   const std::string bad = dir.write("b.json", line1 + cut + line3);
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   REQUIRE(r.stats.errors == 1);
-  const LoadError* e = error_of(r.stats, bad);
+  const leda::load::LoadError* e = error_of(r.stats, bad);
   REQUIRE(e != nullptr);
   CHECK(e->line == 2);
   CHECK(e->offset >= line1.size());
@@ -93,9 +93,9 @@ TEST_CASE("a syntax error inside a pretty-printed record skips to the next recor
   broken.insert(at, "#");
   const std::string second = replace_all(pretty, "75555851-684867733", "75555851-2");
   const std::string bad = dir.write("b.json", broken + second);
-  LoadResult r = load_all({bad});
+  leda::load::LoadResult r = load_all({bad});
   REQUIRE(r.stats.errors == 1);
-  const LoadError& e = r.stats.error_samples[0];
+  const leda::load::LoadError& e = r.stats.error_samples[0];
   CHECK(e.file == bad);
   CHECK(e.offset == at);
   std::size_t line = 1;
@@ -118,7 +118,7 @@ TEST_CASE("a record without dataType or recordCollection is an error; the others
   std::string no_collection = agent_record("b-3", 5, {{7000}});
   no_collection = no_collection.substr(0, no_collection.find(",\"recordCollection\"")) + "}\n";
   const std::string bad = dir.write("b.json", good + no_type + no_collection + good);
-  LoadResult r = load_all({bad});
+  leda::load::LoadResult r = load_all({bad});
   REQUIRE(r.stats.errors == 2);
   CHECK(r.stats.error_samples[0].line == 2);
   CHECK(r.stats.error_samples[0].offset == good.size());
@@ -144,7 +144,7 @@ TEST_CASE("a value of the wrong JSON type is an error naming the field") {
                   R"("agentSessionsData":{"array":7,"y":[)");
   const std::string path = dir.write(
       "b.json", good + bad_id + bad_collection + bad_events + agent_record("b-5", 7, {{9000}}));
-  LoadResult r = load_all({path});
+  leda::load::LoadResult r = load_all({path});
   REQUIRE(r.stats.errors == 3);
   INFO(error_text(r.stats));
   CHECK(r.stats.error_samples[0].line == 2);
@@ -163,7 +163,7 @@ TEST_CASE("an empty file is an error; the other files load") {
   const std::string empty = dir.write("b.json", "");
   const std::string blank = dir.write("c.json", "\n\n  \n");
   const std::string empty_gz = dir.write("d.gz", gzip(""));
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   REQUIRE(r.stats.errors == 3);
   CHECK(error_of(r.stats, empty)->reason == "empty file");
   CHECK(error_of(r.stats, blank)->reason == "empty file: no records");
@@ -177,7 +177,7 @@ TEST_CASE("garbage that is not JSON is reported once per bad stretch") {
   const std::string good = agent_record("b-1", 3, {{5000}});
   const std::string path =
       dir.write("b.json", "this is not json\nnor this\n" + good + "]]]\n" + good);
-  LoadResult r = load_all({path});
+  leda::load::LoadResult r = load_all({path});
   INFO(error_text(r.stats));
   REQUIRE(r.stats.errors == 2);
   CHECK(r.stats.error_samples[0].line == 1);
@@ -199,7 +199,7 @@ TEST_CASE("more than 20 errors: the first 20 are kept, all are counted") {
     text += "{\"x\":1}\n";
   dir.write("a.json", text);
   dir.write("b.json", "{\"y\":2}\n");
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   CHECK(r.stats.errors == 31);
   REQUIRE(r.stats.error_samples.size() == 20);
   CHECK(r.stats.error_samples[19].line == 20);

@@ -61,12 +61,13 @@ std::string spec_example(const std::string& name) {
   return s.str();
 }
 
-LoadResult load_all(const std::vector<std::string>& paths, unsigned threads, std::uint32_t needs) {
-  LoadOptions options;
+load::LoadResult load_all(const std::vector<std::string>& paths, unsigned threads,
+                          std::uint32_t needs) {
+  load::LoadOptions options;
   options.threads = threads;
   options.needs = needs;
   options.progress = false;
-  return load(paths, options);
+  return load::load(paths, options);
 }
 
 std::string replace_all(std::string text, const std::string& from, const std::string& to) {
@@ -166,9 +167,9 @@ std::string survey_record(std::int64_t survey, const std::string& conversation,
                   visitor_header(""), survey, conversation, start));
 }
 
-std::string error_text(const LoadStats& stats) {
+std::string error_text(const load::LoadStats& stats) {
   std::string out;
-  for (const LoadError& e : stats.error_samples)
+  for (const load::LoadError& e : stats.error_samples)
     out += e.file + ":" + std::to_string(e.line) + " @" + std::to_string(e.offset) + ": " +
            e.reason + "\n";
   return out;

@@ -36,8 +36,8 @@ std::string spec_example(const std::string& name);
 std::string spec_example_path(const std::string& name);
 
 /// Loads `paths` with everything needed, no progress bar, `threads` threads.
-LoadResult load_all(const std::vector<std::string>& paths, unsigned threads = 2,
-                    std::uint32_t needs = kNeedEverything);
+load::LoadResult load_all(const std::vector<std::string>& paths, unsigned threads = 2,
+                          std::uint32_t needs = kNeedEverything);
 
 /// Replaces every occurrence of `from` in `text` by `to`.
 std::string replace_all(std::string text, const std::string& from, const std::string& to);
@@ -64,6 +64,6 @@ std::string conversation_record(const std::string& conversation, const std::stri
 std::string survey_record(std::int64_t survey, const std::string& conversation, std::int64_t start);
 
 /// The reasons of the error samples, joined by newlines (for readable failure messages).
-std::string error_text(const LoadStats& stats);
+std::string error_text(const load::LoadStats& stats);
 
 }  // namespace leda::test

@@ -47,7 +47,7 @@ std::vector<std::string> write_data_set(const ScratchDir& dir) {
 TEST_CASE("sessions merge by natural key across files; duplicates are dropped and counted") {
   ScratchDir dir;
   write_data_set(dir);
-  LoadResult r = load_all({(dir.path() / "acct").string()});
+  leda::load::LoadResult r = load_all({(dir.path() / "acct").string()});
   const Model& m = r.model;
   INFO(error_text(r.stats));
   REQUIRE(r.stats.errors == 0);
@@ -126,7 +126,7 @@ TEST_CASE("a web-session record all of whose bodies were seen counts as one dupl
   const std::string web = spec_example("derived/record-webSession.ndjson");
   dir.write("a.json", web);
   dir.write("b.json", web);
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   CHECK(r.stats.records[1] == 2);
   CHECK(r.stats.duplicates == 1);
   REQUIRE(r.model.visits.size() == 1);
@@ -148,12 +148,13 @@ TEST_CASE("the same model with 1 and 4 threads and with the paths in two orders"
     files.push_back(dir.write("acct/agentActivity/x" + n + ".gz",
                               gzip(agent_record("s" + std::to_string(i % 4), i, {{100 * i}}))));
   }
-  const std::string one = dump_model(load_all(files, 1).model);
+  const std::string one = leda::model::dump_model(load_all(files, 1).model);
   std::vector<std::string> reversed(files.rbegin(), files.rend());
-  LoadResult four = load_all(reversed, 4);
-  CHECK(dump_model(four.model) == one);
-  CHECK(dump_model(load_all({(dir.path() / "acct").string()}, 4).model) == one);
-  CHECK(model_digest(four.model) == model_digest(load_all(files, 3).model));
+  leda::load::LoadResult four = load_all(reversed, 4);
+  CHECK(leda::model::dump_model(four.model) == one);
+  CHECK(leda::model::dump_model(load_all({(dir.path() / "acct").string()}, 4).model) == one);
+  CHECK(leda::model::model_digest(four.model) ==
+        leda::model::model_digest(load_all(files, 3).model));
   CHECK(one.find("maps ok") != std::string::npos);
   // The data set's 4; v1's navigation at 10000 in each x*.json (12); of the sessions s0..s3 of
   // x*.gz only the first s0 is new (11).
@@ -163,7 +164,7 @@ TEST_CASE("the same model with 1 and 4 threads and with the paths in two orders"
 TEST_CASE("a file named twice, or inside a named directory, is read once") {
   ScratchDir dir;
   const std::string f = dir.write("d/a.json", agent_record("s1", 1, {{10}}));
-  LoadResult r =
+  leda::load::LoadResult r =
       load_all({f, dir.path().string(), (dir.path() / "d" / ".." / "d" / "a.json").string()});
   CHECK(r.stats.files_total == 1);
   CHECK(r.stats.duplicates == 0);
@@ -172,8 +173,8 @@ TEST_CASE("a file named twice, or inside a named directory, is read once") {
 TEST_CASE("model_memory_bytes counts what the model holds") {
   ScratchDir dir;
   write_data_set(dir);
-  LoadResult r = load_all({dir.path().string()});
-  const std::size_t bytes = model_memory_bytes(r.model);
+  leda::load::LoadResult r = load_all({dir.path().string()});
+  const std::size_t bytes = leda::model::model_memory_bytes(r.model);
   CHECK(bytes >= r.model.strings.memory_bytes() + r.model.visits.size() * sizeof(Visit) +
                      r.model.agent_events.size() * sizeof(AgentEvent));
   CHECK(bytes < r.model.strings.memory_bytes() + (1u << 20));
@@ -186,10 +187,10 @@ TEST_CASE("the sample account: cross-links resolve, and 1 and 4 threads give one
     WARN("no sample account at " << sample);
     return;
   }
-  LoadResult one = load_all({sample.string()}, 1);
-  LoadResult four = load_all({sample.string()}, 4);
+  leda::load::LoadResult one = load_all({sample.string()}, 1);
+  leda::load::LoadResult four = load_all({sample.string()}, 4);
   CHECK(one.stats.errors == 0);
-  CHECK(model_digest(one.model) == model_digest(four.model));
+  CHECK(leda::model::model_digest(one.model) == leda::model::model_digest(four.model));
   const Model& m = one.model;
   REQUIRE_FALSE(m.conversations.empty());
   // The generator writes each conversation's visitId and each survey's conversationId.

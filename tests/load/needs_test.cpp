@@ -1,5 +1,5 @@
-// LoadOptions::needs: only what is asked for is built; files of other types are not read past
-// their first record; directory walks skip dot-names and non-data files.
+// leda::load::LoadOptions::needs: only what is asked for is built; files of other types are not
+// read past their first record; directory walks skip dot-names and non-data files.
 #include <catch2/catch.hpp>
 
 #include <filesystem>
@@ -24,7 +24,7 @@ void write_all_types(const ScratchDir& dir) {
 TEST_CASE("only agent sessions: other files are skipped after their first record") {
   ScratchDir dir;
   write_all_types(dir);
-  LoadResult r = load_all({dir.path().string()}, 2, kNeedAgentActivity);
+  leda::load::LoadResult r = load_all({dir.path().string()}, 2, kNeedAgentActivity);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.model.agent_sessions.size() == 1);
@@ -46,7 +46,7 @@ TEST_CASE("only agent sessions: other files are skipped after their first record
 TEST_CASE("part bits build their children and imply their type") {
   ScratchDir dir;
   write_all_types(dir);
-  LoadResult r = load_all({dir.path().string()}, 2, kNeedEvents | kNeedNavigation);
+  leda::load::LoadResult r = load_all({dir.path().string()}, 2, kNeedEvents | kNeedNavigation);
   CHECK(r.model.agent_events.size() == 2);
   REQUIRE(r.model.visits.size() == 1);
   const Visit& v = r.model.visits[0];
@@ -62,14 +62,14 @@ TEST_CASE("part bits build their children and imply their type") {
 TEST_CASE("conversations and surveys without their children") {
   ScratchDir dir;
   write_all_types(dir);
-  LoadResult r = load_all({dir.path().string()}, 2, kNeedEngagement | kNeedSurvey);
+  leda::load::LoadResult r = load_all({dir.path().string()}, 2, kNeedEngagement | kNeedSurvey);
   REQUIRE(r.model.conversations.size() == 1);
   CHECK(r.model.skills(r.model.conversations[0]).size() == 1);  // skills come with the type
   CHECK(r.model.transcript(r.model.conversations[0]).empty());
   REQUIRE(r.model.surveys.size() == 1);
   CHECK(r.model.answers(r.model.surveys[0]).empty());
   CHECK(r.model.surveys[0].conversation == 0);
-  LoadResult full = load_all({dir.path().string()}, 2, kNeedEverything);
+  leda::load::LoadResult full = load_all({dir.path().string()}, 2, kNeedEverything);
   CHECK(full.model.transcript(full.model.conversations[0]).size() == 1);
   CHECK(full.model.answers(full.model.surveys[0]).size() == 1);
 }
@@ -77,7 +77,7 @@ TEST_CASE("conversations and surveys without their children") {
 TEST_CASE("visits with only their headers") {
   ScratchDir dir;
   write_all_types(dir);
-  LoadResult r = load_all({dir.path().string()}, 1, kNeedWebSession);
+  leda::load::LoadResult r = load_all({dir.path().string()}, 1, kNeedWebSession);
   REQUIRE(r.model.visits.size() == 1);
   CHECK(r.model.page_views.empty());
   CHECK(r.model.attributes.empty());
@@ -96,12 +96,12 @@ TEST_CASE("directory walks skip dot-names and non-data files; named files are al
   dir.write("acct/readme.txt", "text");
   dir.write("acct/x.json.tmp", "{");
   const std::string csv = dir.write("other/agents.csv", "a,b\n");
-  LoadResult r = load_all({(dir.path() / "acct").string()});
+  leda::load::LoadResult r = load_all({(dir.path() / "acct").string()});
   CHECK(r.stats.files_total == 1);
   CHECK(r.stats.errors == 0);
   CHECK(r.model.agent_sessions.size() == 1);
 
-  LoadResult named = load_all({csv});
+  leda::load::LoadResult named = load_all({csv});
   CHECK(named.stats.files_total == 1);
   REQUIRE(named.stats.errors == 1);
   CHECK(named.stats.error_samples[0].file == csv);

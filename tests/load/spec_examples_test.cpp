@@ -13,7 +13,7 @@ namespace {
 
 constexpr const char* kVisitId = "AjvT6hLKTEi3AXgGnYu_mQ.606c99c686cbe0d422d558a5005b3ec2275dc20a";
 
-void check_agent_record(const LoadResult& r) {
+void check_agent_record(const leda::load::LoadResult& r) {
   const Model& m = r.model;
   INFO(test::error_text(r.stats));
   CHECK(r.stats.errors == 0);
@@ -50,7 +50,7 @@ void check_agent_record(const LoadResult& r) {
   CHECK(r.stats.schema_versions == std::set<std::string>{"1.0.0.4"});
 }
 
-void check_web_record(const LoadResult& r) {
+void check_web_record(const leda::load::LoadResult& r) {
   const Model& m = r.model;
   INFO(test::error_text(r.stats));
   CHECK(r.stats.errors == 0);
@@ -165,7 +165,7 @@ void check_web_record(const LoadResult& r) {
   CHECK(m.conversations_of(v).empty());
 }
 
-void check_engagement_record(const LoadResult& r) {
+void check_engagement_record(const leda::load::LoadResult& r) {
   const Model& m = r.model;
   INFO(test::error_text(r.stats));
   CHECK(r.stats.errors == 0);
@@ -211,7 +211,7 @@ void check_engagement_record(const LoadResult& r) {
   CHECK_FALSE(line.file_type.present());
 }
 
-void check_survey_record(const LoadResult& r) {
+void check_survey_record(const leda::load::LoadResult& r) {
   const Model& m = r.model;
   INFO(test::error_text(r.stats));
   CHECK(r.stats.errors == 0);
@@ -244,7 +244,7 @@ void check_survey_record(const LoadResult& r) {
 }  // namespace
 
 TEST_CASE("spec example: agent activity, printed twice, counts one duplicate") {
-  LoadResult r = load_all({spec_example_path("record-agentActivity.json")});
+  leda::load::LoadResult r = load_all({spec_example_path("record-agentActivity.json")});
   check_agent_record(r);
   CHECK(r.stats.records[0] == 2);
   CHECK(r.stats.duplicates == 1);
@@ -254,14 +254,14 @@ TEST_CASE("spec example: agent activity, printed twice, counts one duplicate") {
 }
 
 TEST_CASE("spec example: agent activity, one record per line") {
-  LoadResult r = load_all({spec_example_path("derived/record-agentActivity.ndjson")});
+  leda::load::LoadResult r = load_all({spec_example_path("derived/record-agentActivity.ndjson")});
   check_agent_record(r);
   CHECK(r.stats.records[0] == 2);
   CHECK(r.stats.duplicates == 1);
 }
 
 TEST_CASE("spec example: the wrapped envelope variant") {
-  LoadResult r =
+  leda::load::LoadResult r =
       load_all({spec_example_path("derived/record-agentActivity.wrapped-envelope.ndjson")});
   check_agent_record(r);
   CHECK(r.stats.records[0] == 1);
@@ -274,7 +274,7 @@ TEST_CASE("spec example: web session, five body variants merged into one visit")
 }
 
 TEST_CASE("spec example: the gzipped web session") {
-  LoadResult r = load_all({spec_example_path("derived/record-webSession.ndjson.gz")});
+  leda::load::LoadResult r = load_all({spec_example_path("derived/record-webSession.ndjson.gz")});
   check_web_record(r);
   CHECK(r.stats.compressed_bytes < r.stats.bytes);
   CHECK(r.stats.bytes == test::spec_example("derived/record-webSession.ndjson").size());
@@ -295,9 +295,9 @@ TEST_CASE("the pretty-printed and one-per-line examples give the same model") {
        {"record-agentActivity", "record-webSession", "record-engagement", "record-survey"}) {
     INFO(name);
     const std::string pretty =
-        dump_model(load_all({spec_example_path(name + std::string(".json"))}).model);
-    const std::string lines =
-        dump_model(load_all({spec_example_path(std::string("derived/") + name + ".ndjson")}).model);
+        leda::model::dump_model(load_all({spec_example_path(name + std::string(".json"))}).model);
+    const std::string lines = leda::model::dump_model(
+        load_all({spec_example_path(std::string("derived/") + name + ".ndjson")}).model);
     CHECK(pretty == lines);
   }
 }
@@ -309,7 +309,7 @@ TEST_CASE("all record examples together: a record's type comes from dataType") {
   dir.write("a/x2.gz", test::gzip(test::spec_example("record-engagement.json")));
   dir.write("b/Agent.1.2.part-00000-0", test::spec_example("record-webSession.json"));
   dir.write("b/c/y", test::spec_example("record-agentActivity.json"));
-  LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path().string()});
   INFO(test::error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.stats.files_total == 4);
@@ -331,9 +331,9 @@ TEST_CASE("listing and base-resource files are not records: a clear error, no cr
        {"listing-agentActivity.json", "listing-webSession.json", "listing-engagement.json",
         "listing-survey.json", "base-resource.json"}) {
     INFO(name);
-    LoadResult r = load_all({spec_example_path(name)});
+    leda::load::LoadResult r = load_all({spec_example_path(name)});
     REQUIRE(r.stats.errors == 1);
-    const LoadError& e = r.stats.error_samples.at(0);
+    const leda::load::LoadError& e = r.stats.error_samples.at(0);
     CHECK(e.file == spec_example_path(name));
     CHECK(e.line == 1);
     CHECK(e.offset == 0);

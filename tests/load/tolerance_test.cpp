@@ -16,7 +16,7 @@ std::string web_line(const std::string& from = "", const std::string& to = "") {
   return from.empty() ? line : replace_all(line, from, to);
 }
 
-LoadResult load_text(const std::string& text) {
+leda::load::LoadResult load_text(const std::string& text) {
   ScratchDir dir;
   return load_all({dir.write("f.json", text)});
 }
@@ -36,7 +36,7 @@ TEST_CASE("unknown fields, body types and attribute branches are counted and ski
       replace_all(line, R"({"timestamp":{"long":1467291718494},"data":)",
                   R"({"timestamp":{"long":1},"data":{"com.liveperson.dataaccess.SearchContent":)"
                   R"({"keywords":{"array":["a"]}}}},{"timestamp":{"long":1467291718494},"data":)");
-  LoadResult r = load_text(line);
+  leda::load::LoadResult r = load_text(line);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.stats.unknown_fields == 2);
@@ -54,7 +54,7 @@ TEST_CASE("unknown fields, body types and attribute branches are counted and ski
 TEST_CASE("an unknown dataType symbol skips the record as an unknown branch") {
   std::string line =
       replace_all(agent_record("s1", 1, {{10}}), R"("AgentActivity")", R"("Chatbot")");
-  LoadResult r = load_text(line + agent_record("s2", 2, {{20}}));
+  leda::load::LoadResult r = load_text(line + agent_record("s2", 2, {{20}}));
   CHECK(r.stats.errors == 0);
   CHECK(r.stats.unknown_branches == 1);
   CHECK(r.model.agent_sessions.size() == 1);
@@ -76,7 +76,7 @@ TEST_CASE("documented aliases of field names (spec 6.6)") {
       R"({"timestamp":{"long":1467291718495},"data":{"com.liveperson.dataaccess.)"
       R"(MarketingCampaignInfo":{"OriginatingChannel":{"int":3},"affiliate":null,)"
       R"("campaignId":{"string":"spring"}}}},{"timestamp":{"long":1467291718494},"data":)");
-  LoadResult r = load_text(agent + conv + web);
+  leda::load::LoadResult r = load_text(agent + conv + web);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.stats.unknown_fields == 0);
@@ -118,7 +118,7 @@ TEST_CASE("a string or a long where spec 6.6 allows either") {
                     R"({"timestamp":{"long":1467291718496},"data":{"com.liveperson.dataaccess.)"
                     R"(VisitorError":{"code":{"string":"er100004"}}}},)"
                     R"({"timestamp":{"long":1467291718494},"data":)");
-  LoadResult r = load_text(agent + web + conv);
+  leda::load::LoadResult r = load_text(agent + web + conv);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   const Model& m = r.model;
@@ -150,7 +150,7 @@ TEST_CASE("NaN and infinities written as strings; doubles written without a frac
                         R"("csatThreshold":{"double":4})", std::string(R"("csatThreshold":)") + v);
     ++i;
   }
-  LoadResult r = load_text(text);
+  leda::load::LoadResult r = load_text(text);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   const Model& m = r.model;
@@ -166,23 +166,25 @@ TEST_CASE("NaN and infinities written as strings; doubles written without a frac
 
 TEST_CASE("64-bit longs are exact") {
   // 2^53 + 1 is not representable as a double; the extremes of int64 are.
-  LoadResult r = load_text(agent_record("s1", 9007199254740993, {{10}}) +
-                           agent_record("s2", 9223372036854775807, {{20}}) +
-                           agent_record("s3", -9223372036854775807, {{30}}));
+  leda::load::LoadResult r = load_text(agent_record("s1", 9007199254740993, {{10}}) +
+                                       agent_record("s2", 9223372036854775807, {{20}}) +
+                                       agent_record("s3", -9223372036854775807, {{30}}));
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.model.find_agent_session("s1")->agent_id == 9007199254740993);
   CHECK(r.model.find_agent_session("s2")->agent_id == 9223372036854775807);
   CHECK(r.model.find_agent_session("s3")->agent_id == -9223372036854775807);
-  LoadResult over = load_text(replace_all(agent_record("s1", 1, {{10}}), R"("agentID":{"long":1})",
-                                          R"("agentID":{"long":9223372036854775808})"));
+  leda::load::LoadResult over =
+      load_text(replace_all(agent_record("s1", 1, {{10}}), R"("agentID":{"long":1})",
+                            R"("agentID":{"long":9223372036854775808})"));
   REQUIRE(over.stats.errors == 1);
   CHECK(over.stats.error_samples[0].reason == "agentID: number out of range");
 }
 
 TEST_CASE("escapes in strings are decoded") {
-  LoadResult r = load_text(replace_all(agent_record("s1", 1, {{10}}), "agent@example.com",
-                                       R"(J\u00e9r\u00f4me \"JJ\" \ud83d\ude00\/\\\t)"));
+  leda::load::LoadResult r =
+      load_text(replace_all(agent_record("s1", 1, {{10}}), "agent@example.com",
+                            R"(J\u00e9r\u00f4me \"JJ\" \ud83d\ude00\/\\\t)"));
   INFO(error_text(r.stats));
   REQUIRE(r.model.agent_sessions.size() == 1);
   CHECK(r.model.str(r.model.agent_sessions[0].login_name) ==
@@ -195,7 +197,7 @@ TEST_CASE("members in any order: recordCollection before dataType and metaData")
   const std::string head = line.substr(1, rc - 1);  // dataType and metaData members
   const std::string collection = line.substr(rc + 1, line.rfind('}') - rc - 1);
   const std::string reordered = "{" + collection + "," + head + "}\n";
-  LoadResult r = load_text(reordered);
+  leda::load::LoadResult r = load_text(reordered);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   REQUIRE(r.model.conversations.size() == 1);
@@ -205,14 +207,15 @@ TEST_CASE("members in any order: recordCollection before dataType and metaData")
 
 TEST_CASE("PGP-armoured strings pass through untouched") {
   const std::string armour = R"(-----BEGIN PGP MESSAGE-----\n\nhQIMA0x\n-----END PGP MESSAGE-----)";
-  LoadResult r = load_text(replace_all(agent_record("s1", 1, {{10}}), "agent@example.com", armour));
+  leda::load::LoadResult r =
+      load_text(replace_all(agent_record("s1", 1, {{10}}), "agent@example.com", armour));
   REQUIRE(r.model.agent_sessions.size() == 1);
   CHECK(r.model.str(r.model.agent_sessions[0].login_name) ==
         "-----BEGIN PGP MESSAGE-----\n\nhQIMA0x\n-----END PGP MESSAGE-----");
 }
 
 TEST_CASE("a UTF-8 byte order mark before the first record is ignored") {
-  LoadResult r = load_text("\xEF\xBB\xBF" + agent_record("s1", 1, {{10}}));
+  leda::load::LoadResult r = load_text("\xEF\xBB\xBF" + agent_record("s1", 1, {{10}}));
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.model.agent_sessions.size() == 1);

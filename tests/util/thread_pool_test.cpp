@@ -8,7 +8,7 @@
 TEST_CASE("parallel_for runs every index exactly once") {
   for (unsigned threads : {1u, 2u, 4u}) {
     std::vector<std::atomic<int>> hits(1000);
-    leda::parallel_for(hits.size(), threads, [&](std::size_t i) { hits[i]++; });
+    leda::util::parallel_for(hits.size(), threads, [&](std::size_t i) { hits[i]++; });
     for (auto& h : hits)
       REQUIRE(h.load() == 1);
   }
@@ -17,7 +17,7 @@ TEST_CASE("parallel_for runs every index exactly once") {
 TEST_CASE("parallel_for rethrows the first failing task after running the others") {
   std::atomic<int> ran{0};
   auto run = [&] {
-    leda::parallel_for(10, 3, [&](std::size_t i) {
+    leda::util::parallel_for(10, 3, [&](std::size_t i) {
       ran++;
       if (i == 3 || i == 7) throw std::runtime_error("task " + std::to_string(i));
     });
