@@ -6,8 +6,9 @@
  * the toolchain fingerprint differ from its own.
  *
  * Rule for SDK changes: bump LEDA_ABI_VERSION on any change of a type a plugin and the host
- * share (model.hpp, strings.hpp, plugin.hpp, joins.hpp) or of the virtual interface; bump the
- * SDK minor version for additions that keep old plugins working. */
+ * share (model.hpp, strings.hpp, plugin.hpp, joins.hpp, schedule.hpp) or of the virtual
+ * interface; bump the SDK minor version for additions that keep old plugins working. The layout
+ * fingerprint (leda/layout.hpp) catches what a forgotten bump would let through. */
 #ifndef LEDA_ABI_H
 #define LEDA_ABI_H
 
@@ -16,11 +17,11 @@
 /* The ABI version this SDK speaks. A build may define it (tests build a plugin for another ABI
  * this way); a plugin and a host only work together when theirs are equal. */
 #ifndef LEDA_ABI_VERSION
-#define LEDA_ABI_VERSION 1
+#define LEDA_ABI_VERSION 2
 #endif
 
 #define LEDA_SDK_VERSION_MAJOR 0
-#define LEDA_SDK_VERSION_MINOR 1
+#define LEDA_SDK_VERSION_MINOR 2
 #define LEDA_SDK_VERSION_PATCH 0
 
 /* "LEDA" in ASCII: marks a real leda manifest. */
@@ -57,7 +58,8 @@ struct LedaManifest {
   const char* name;      /* the plugin's name, e.g. "agent-utilization" */
   const char* version;   /* the plugin's own version, e.g. "1.0.0" */
   const char* toolchain; /* LEDA_TOOLCHAIN_FINGERPRINT of the plugin's build */
-  uint64_t model_layout; /* leda::model_layout_fingerprint() of the plugin's build */
+  uint64_t layout;       /* leda::sdk_layout_fingerprint() of the plugin's build: every shared
+                            type's members (names, offsets, sizes, types) and enumerators */
 };
 
 #endif /* LEDA_ABI_H */

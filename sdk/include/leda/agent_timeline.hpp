@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "leda/model.hpp"
+#include "leda/state_codec.hpp"
 
 namespace leda {
 
@@ -145,6 +146,9 @@ struct UtilizationSums {
   }
 
   friend bool operator==(const UtilizationSums&, const UtilizationSums&) = default;
+  LEDA_FIELDS(logged_in_ms, online_ms, back_soon_ms, away_ms, unknown_ms, engaged_ms,
+              online_engaged_ms, labor_ms, chat_ms, slot_capacity_ms, slot_used_ms,
+              capacity_unknown_ms, sessions, imputed_ends)
 };
 
 // ---------------------------------------------------------------------------------------------

@@ -50,7 +50,8 @@ struct ConversationFacts {
   bool negative_wait = false;             ///< connected, but the times give a negative wait
   std::optional<std::int64_t> length_ms;  ///< connected, ended, end >= interaction start
   std::int64_t skill_id = kNoLong;        ///< conversation_skill()
-  std::string_view agent_id;              ///< conversation_agent(); empty when none
+  AgentKey agent_id = kNoLong;            ///< agent_key(conversation_agent()); kNoLong when none
+  std::string_view agent_text;            ///< conversation_agent() as sent; empty when none
   TimeMs dated_at = kNoLong;              ///< `conversationEndTime`, else the latest other time
   bool end_missing = false;               ///< no `conversationEndTime`
   bool interactive = false;               ///< `isInteractive` true
@@ -76,7 +77,8 @@ struct ConversationFacts {
         f.length_ms = c.conversation_end - c.interaction_start;
     }
     f.skill_id = conversation_skill(model, c);
-    f.agent_id = conversation_agent(model, c);
+    f.agent_text = conversation_agent(model, c);
+    f.agent_id = agent_key(f.agent_text);
     f.end_missing = !has_time(c.conversation_end);
     if (!f.end_missing) {
       f.dated_at = c.conversation_end;

@@ -1,22 +1,30 @@
-// leda/joins.hpp — the brand's own tables joined to LiveEngage data: CSV reading (RFC 4180),
-// the agent map and the membership file.
+// leda/joins.hpp — the brand's own tables joined to LiveEngage data, as a plugin sees them:
+// read-only views built by the host from `--join NAME=FILE` before any data is loaded.
 //
-//   leda::Joins joins;
-//   joins.agents = leda::AgentMap::read("agents.csv");          // throws JoinError
-//   joins.membership = leda::Membership::read("members.csv");
-//   const leda::AgentMapRow* row = joins.agents->match(agent_id, employee_id, login_name);
+//   void configure(const leda::Params& p, const leda::Joins& joins) override {
+//     if (const leda::JoinTable* costs = joins.table("costs")) {
+//       rate_col_ = costs->require("hourly_rate");        // JoinError names file and column
+//       by_region_ = costs->index("region");              // case-insensitive lookup
+//     }
+//   }
+//   ...
+//   for (std::size_t row : by_region_.find("EMEA")) use(costs->cell(row, rate_col_));
 //
-// A file is read whole or not at all: any unreadable row throws a JoinError naming the file,
-// the line and the column, so nothing is computed from a half-read file.
+//   const leda::AgentMapRow* r = joins.agents->match(agent_id, employee_id, login_name);
+//   std::string_view team = joins.agents->value(*r, "team");   // any extra column of the map
+//
+// Typed tables: `agents` (the agent map), `membership` (customer segments) and, from
+// leda/schedule.hpp, `schedule` and `activities` are checked and typed by the host; every join,
+// those included, is also a JoinTable under its name, with all of its columns.
+//
+// Thread-safety: everything here is immutable once built; any number of threads may read it.
 #pragma once
 
 #include <algorithm>
-#include <cctype>
 #include <cstdint>
-#include <fstream>
 #include <map>
 #include <optional>
-#include <sstream>
+#include <span>
 #include <stdexcept>
 #include <string>
 #include <string_view>
@@ -25,229 +33,188 @@
 
 #include <boost/config.hpp>
 
+#include "leda/model.hpp"
+#include "leda/strings.hpp"
+
 namespace leda {
 
-/// A joined file could not be read. The message names the file, and the line and column when
-/// one is to blame.
+/// A joined table that cannot be used: a file that could not be read, or a column a plugin
+/// needs that it does not have. The message names the file, and the line and column when one
+/// is to blame.
 class BOOST_SYMBOL_VISIBLE JoinError : public std::runtime_error {
  public:
   using std::runtime_error::runtime_error;
 };
 
-/// Removes leading and trailing whitespace (space, tab, CR, LF, FF, VT).
-inline std::string_view trim(std::string_view s) {
-  auto space = [](char c) {
-    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
-  };
-  while (!s.empty() && space(s.front()))
-    s.remove_prefix(1);
-  while (!s.empty() && space(s.back()))
-    s.remove_suffix(1);
-  return s;
+/// The key a case-insensitive lookup compares: the value with surrounding whitespace removed
+/// and ASCII letters lower-cased.
+inline std::string join_key(std::string_view value) {
+  return ascii_lower(trim(value));
 }
 
-/// Lower-cases ASCII letters.
-inline std::string ascii_lower(std::string_view s) {
-  std::string out(s);
-  for (char& c : out)
-    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-  return out;
-}
+class JoinTable;
 
-/// Days since 1970-01-01 of a civil date (proleptic Gregorian).
-constexpr std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
-}
+/// Rows of one JoinTable by the value of one column, built by JoinTable::index(). A value
+/// matches case-insensitively, ignoring surrounding whitespace; an empty value matches nothing.
+/// The index refers to its table, which must outlive it.
+class JoinIndex {
+ public:
+  JoinIndex() = default;
 
-/// Parses `YYYY-MM-DD` into days since 1970-01-01; nullopt when it is not a valid date.
-inline std::optional<std::int64_t> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (!std::isdigit(static_cast<unsigned char>(s[i]))) return std::nullopt;
-  const int y = std::stoi(std::string(s.substr(0, 4)));
-  const unsigned m = static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))));
-  const unsigned d = static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))));
-  static constexpr unsigned kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m == 2 && d == 29 && !leap) return std::nullopt;
-  return days_from_civil(y, m, d);
-}
-
-/// A CSV file with a header row, read whole.
-struct CsvTable {
-  std::string path;
-  std::vector<std::string> header;
-  std::vector<std::vector<std::string>> rows;  ///< each as wide as the header
-  std::vector<std::size_t> lines;              ///< the line each row starts on (1-based)
-
-  /// The position of a header column, or nullopt.
-  std::optional<std::size_t> column(std::string_view name) const {
-    for (std::size_t i = 0; i < header.size(); ++i)
-      if (header[i] == name) return i;
-    return std::nullopt;
+  /// The rows (in file order) whose column holds `value`; empty when none.
+  std::span<const std::size_t> find(std::string_view value) const {
+    if (auto it = rows_.find(join_key(value)); it != rows_.end()) return it->second;
+    return {};
   }
-  /// The position of a column that must exist; throws JoinError naming the file otherwise.
-  std::size_t require(std::string_view name) const {
-    if (auto c = column(name)) return *c;
-    throw JoinError(path + ": missing column '" + std::string(name) + "' in the header");
+  /// The first row holding `value`, or nullopt.
+  std::optional<std::size_t> first(std::string_view value) const {
+    auto rows = find(value);
+    if (rows.empty()) return std::nullopt;
+    return rows.front();
   }
 
-  /// Parses RFC 4180 text: fields separated by commas, optionally quoted with `"` (a quote
-  /// inside is doubled), quoted fields may hold commas and newlines; CRLF or LF line ends; a
-  /// UTF-8 byte order mark is skipped; blank lines are ignored. Throws JoinError naming `path`
-  /// and the line for a stray quote or a row whose width differs from the header's.
-  static CsvTable parse(std::string_view text, std::string path) {
-    CsvTable t;
-    t.path = std::move(path);
-    if (text.substr(0, 3) == "\xEF\xBB\xBF") text.remove_prefix(3);
-    std::size_t i = 0, line = 1;
-    bool first = true;
-    while (i < text.size()) {
-      const std::size_t row_line = line;
-      std::vector<std::string> row;
-      std::string field;
-      bool row_done = false;
-      while (!row_done) {
-        field.clear();
-        if (i < text.size() && text[i] == '"') {
-          ++i;
-          for (;;) {
-            if (i >= text.size())
-              throw JoinError(t.path + ":" + std::to_string(row_line) +
-                              ": unterminated quoted field");
-            char c = text[i++];
-            if (c == '"') {
-              if (i < text.size() && text[i] == '"') {
-                field += '"';
-                ++i;
-              } else {
-                break;
-              }
-            } else {
-              if (c == '\n') ++line;
-              field += c;
-            }
-          }
-          if (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r')
-            throw JoinError(t.path + ":" + std::to_string(line) + ": column " +
-                            std::to_string(row.size() + 1) + ": text after a closing quote");
-        } else {
-          while (i < text.size() && text[i] != ',' && text[i] != '\n' && text[i] != '\r') {
-            if (text[i] == '"')
-              throw JoinError(t.path + ":" + std::to_string(line) + ": column " +
-                              std::to_string(row.size() + 1) + ": quote inside an unquoted field");
-            field += text[i++];
-          }
-        }
-        row.push_back(field);
-        if (i < text.size() && text[i] == ',') {
-          ++i;
-          continue;
-        }
-        if (i < text.size() && text[i] == '\r') ++i;
-        if (i < text.size() && text[i] == '\n') ++i;
-        ++line;
-        row_done = true;
-      }
-      if (row.size() == 1 && row[0].empty()) continue;  // blank line
-      if (first) {
-        for (auto& h : row)
-          h = std::string(trim(h));
-        t.header = std::move(row);
-        first = false;
-        continue;
-      }
-      if (row.size() != t.header.size())
-        throw JoinError(t.path + ":" + std::to_string(row_line) + ": " +
-                        std::to_string(row.size()) + " fields, the header has " +
-                        std::to_string(t.header.size()));
-      t.rows.push_back(std::move(row));
-      t.lines.push_back(row_line);
-    }
-    if (first) throw JoinError(t.path + ": empty file (a header row is required)");
-    return t;
-  }
-
-  /// Reads and parses a file; throws JoinError when it cannot be opened or parsed.
-  static CsvTable read(const std::string& path) {
-    std::ifstream in(path, std::ios::binary);
-    if (!in) throw JoinError(path + ": cannot open");
-    std::stringstream ss;
-    ss << in.rdbuf();
-    return parse(ss.str(), path);
-  }
+ private:
+  friend class JoinTable;
+  template <class>
+  friend struct layout::StructLayout;
+  std::unordered_map<std::string, std::vector<std::size_t>> rows_;
 };
 
-/// One row of the agent map.
+/// A joined CSV table as read by the host: a header and rows of text cells, with the line each
+/// row starts on. Cells keep their text as written (quotes removed, nothing trimmed).
+class JoinTable {
+ public:
+  JoinTable() = default;
+  /// Built by the host (and by tests). `cells` holds rows.size() x columns.size() values, row
+  /// by row; `lines[r]` is the 1-based line row r starts on.
+  JoinTable(std::string name, std::string path, std::vector<std::string> columns,
+            std::vector<std::string> cells, std::vector<std::size_t> lines)
+      : name_(std::move(name)),
+        path_(std::move(path)),
+        columns_(std::move(columns)),
+        cells_(std::move(cells)),
+        lines_(std::move(lines)) {}
+
+  /// The join's name (`agents` in `--join agents=FILE`).
+  const std::string& name() const { return name_; }
+  /// The file it was read from.
+  const std::string& path() const { return path_; }
+  /// The header, in file order.
+  const std::vector<std::string>& columns() const { return columns_; }
+  /// The number of rows (the header not counted).
+  std::size_t rows() const { return lines_.size(); }
+
+  /// The position of a column (exact name), or nullopt.
+  std::optional<std::size_t> column(std::string_view name) const {
+    for (std::size_t i = 0; i < columns_.size(); ++i)
+      if (columns_[i] == name) return i;
+    return std::nullopt;
+  }
+  /// The position of a column that must exist. Throws JoinError naming the file, the join, the
+  /// missing column and the columns there are.
+  std::size_t require(std::string_view name) const {
+    if (auto c = column(name)) return *c;
+    std::string have;
+    for (const auto& c : columns_)
+      have += (have.empty() ? "" : ", ") + c;
+    throw JoinError(path_ + ": no column '" + std::string(name) + "' (--join " + name_ +
+                    "=FILE; its columns: " + have + ")");
+  }
+
+  /// The text of a cell. Preconditions: row < rows(), column < columns().size().
+  std::string_view cell(std::size_t row, std::size_t column) const {
+    return cells_[row * columns_.size() + column];
+  }
+  /// The cell of `row` in the column named `name`; empty when there is no such column.
+  std::string_view cell(std::size_t row, std::string_view name) const {
+    auto c = column(name);
+    return c ? cell(row, *c) : std::string_view();
+  }
+  /// The 1-based line of the file a row starts on, for messages.
+  std::size_t line(std::size_t row) const { return lines_[row]; }
+
+  /// An index of the column named `name` for lookups by value. Throws JoinError (as require())
+  /// when there is no such column. Build indexes in configure(); the index refers to this table.
+  JoinIndex index(std::string_view name) const {
+    const std::size_t c = require(name);
+    JoinIndex idx;
+    for (std::size_t r = 0; r < rows(); ++r) {
+      std::string key = join_key(cell(r, c));
+      if (!key.empty()) idx.rows_[std::move(key)].push_back(r);
+    }
+    return idx;
+  }
+
+ private:
+  template <class>
+  friend struct layout::StructLayout;
+  std::string name_, path_;
+  std::vector<std::string> columns_;
+  std::vector<std::string> cells_;
+  std::vector<std::size_t> lines_;
+};
+
+/// One row of the agent map, its values trimmed.
 struct AgentMapRow {
   std::string lp_agent_id, employee_id, login_name, region, site_tz, wfm_agent_id;
   std::size_t line = 0;  ///< line in the file
+  std::size_t row = 0;   ///< position in AgentMap::table()
 };
 
-/// The agent map (`lp_agent_id`, optional `employee_id`, `login_name`, `region`, `site_tz`,
-/// `wfm_agent_id`). An agent matches by `lp_agent_id`, else by `employee_id`, else by
-/// `login_name` (case-insensitive); an empty value never matches; the first matching row wins.
+/// The agent map (`--join agents=FILE`: `lp_agent_id`, optional `employee_id`, `login_name`,
+/// `region`, `site_tz`, `wfm_agent_id`, and any columns of your own). An agent matches by
+/// `lp_agent_id`, else by `employee_id`, else by `login_name` (case-insensitive); an empty value
+/// never matches; the first matching row wins. The host checks that `lp_agent_id` is a number.
 class AgentMap {
  public:
-  std::vector<AgentMapRow> rows;
-
-  /// Builds the map from a parsed CSV; throws JoinError when `lp_agent_id` is missing.
-  static AgentMap from_csv(const CsvTable& csv) {
-    AgentMap m;
-    const std::size_t id = csv.require("lp_agent_id");
-    auto opt = [&](const char* name) { return csv.column(name); };
-    const auto emp = opt("employee_id"), login = opt("login_name"), region = opt("region"),
-               tz = opt("site_tz"), wfm = opt("wfm_agent_id");
-    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-      const auto& row = csv.rows[r];
-      auto get = [&](std::optional<std::size_t> c) {
-        return c ? std::string(trim(row[*c])) : std::string();
-      };
-      AgentMapRow out{get(id), get(emp), get(login), get(region), get(tz), get(wfm), csv.lines[r]};
-      if (!out.lp_agent_id.empty() &&
-          !std::all_of(out.lp_agent_id.begin(), out.lp_agent_id.end(),
-                       [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
-        throw JoinError(csv.path + ":" + std::to_string(csv.lines[r]) +
-                        ": column lp_agent_id: not a number: '" + out.lp_agent_id + "'");
-      m.rows.push_back(std::move(out));
+  AgentMap() = default;
+  /// Built by the host from the checked rows of `table`.
+  AgentMap(JoinTable table, std::vector<AgentMapRow> rows)
+      : table_(std::move(table)), rows_(std::move(rows)) {
+    for (std::size_t i = 0; i < rows_.size(); ++i) {
+      const AgentMapRow& r = rows_[i];
+      if (!r.lp_agent_id.empty()) by_id_.emplace(id_key(r.lp_agent_id), i);
+      if (!r.employee_id.empty()) by_employee_.emplace(r.employee_id, i);
+      if (!r.login_name.empty()) by_login_.emplace(join_key(r.login_name), i);
     }
-    m.index();
-    return m;
   }
-  /// Reads a file; throws JoinError.
-  static AgentMap read(const std::string& path) { return from_csv(CsvTable::read(path)); }
+
+  /// The rows, in file order.
+  const std::vector<AgentMapRow>& rows() const { return rows_; }
+  /// The file as read, with every column (your own ones included).
+  const JoinTable& table() const { return table_; }
+  /// The value of any column of `row` (trimmed); empty when the map has no such column.
+  std::string_view value(const AgentMapRow& row, std::string_view column) const {
+    return trim(table_.cell(row.row, column));
+  }
 
   /// The row of an agent, or nullptr. `employee_id` and `login_name` may be empty.
   const AgentMapRow* match(std::int64_t agent_id, std::string_view employee_id,
                            std::string_view login_name) const {
-    if (auto it = by_id_.find(std::to_string(agent_id)); it != by_id_.end())
-      return &rows[it->second];
+    if (agent_id != kNoLong)
+      if (auto it = by_id_.find(std::to_string(agent_id)); it != by_id_.end())
+        return &rows_[it->second];
     employee_id = trim(employee_id);
     if (!employee_id.empty())
       if (auto it = by_employee_.find(std::string(employee_id)); it != by_employee_.end())
-        return &rows[it->second];
-    login_name = trim(login_name);
-    if (!login_name.empty())
-      if (auto it = by_login_.find(ascii_lower(login_name)); it != by_login_.end())
-        return &rows[it->second];
+        return &rows_[it->second];
+    const std::string login = join_key(login_name);
+    if (!login.empty())
+      if (auto it = by_login_.find(login); it != by_login_.end()) return &rows_[it->second];
     return nullptr;
   }
 
  private:
-  void index() {
-    for (std::size_t i = 0; i < rows.size(); ++i) {
-      const auto& r = rows[i];
-      if (!r.lp_agent_id.empty()) by_id_.emplace(std::to_string(std::stoll(r.lp_agent_id)), i);
-      if (!r.employee_id.empty()) by_employee_.emplace(r.employee_id, i);
-      if (!r.login_name.empty()) by_login_.emplace(ascii_lower(r.login_name), i);
-    }
+  // "0042" and "42" name the same agent id.
+  static std::string id_key(std::string_view digits) {
+    const std::size_t nz = digits.find_first_not_of('0');
+    return nz == std::string_view::npos ? std::string("0") : std::string(digits.substr(nz));
   }
+
+  template <class>
+  friend struct layout::StructLayout;
+  JoinTable table_;
+  std::vector<AgentMapRow> rows_;
   std::unordered_map<std::string, std::size_t> by_id_, by_employee_, by_login_;
 };
 
@@ -256,44 +223,26 @@ struct MembershipRow {
   std::string customer_id, segment;
   std::optional<std::int64_t> valid_from, valid_to;  ///< days since 1970-01-01, inclusive
   std::size_t line = 0;
+  std::size_t row = 0;  ///< position in Membership::table()
 };
 
-/// The membership file (`customer_id`, `segment`, optional `valid_from`, `valid_to` as
-/// YYYY-MM-DD, inclusive; empty means unbounded). Customer ids are trimmed.
+/// The membership file (`--join membership=FILE`: `customer_id`, `segment`, optional
+/// `valid_from`, `valid_to` as YYYY-MM-DD, inclusive; empty means unbounded). Customer ids are
+/// trimmed.
 class Membership {
  public:
-  std::vector<MembershipRow> rows;
-
-  /// Builds from a parsed CSV; throws JoinError naming line and column for a bad date.
-  static Membership from_csv(const CsvTable& csv) {
-    Membership m;
-    const std::size_t cid = csv.require("customer_id"), seg = csv.require("segment");
-    const auto from = csv.column("valid_from"), to = csv.column("valid_to");
-    for (std::size_t r = 0; r < csv.rows.size(); ++r) {
-      const auto& row = csv.rows[r];
-      MembershipRow out{
-          std::string(trim(row[cid])), std::string(trim(row[seg])), {}, {}, csv.lines[r]};
-      auto date = [&](std::optional<std::size_t> c,
-                      const char* name) -> std::optional<std::int64_t> {
-        if (!c) return std::nullopt;
-        std::string_view v = trim(row[*c]);
-        if (v.empty()) return std::nullopt;
-        auto d = parse_date(v);
-        if (!d)
-          throw JoinError(csv.path + ":" + std::to_string(csv.lines[r]) + ": column " + name +
-                          ": not a date (YYYY-MM-DD): '" + std::string(v) + "'");
-        return d;
-      };
-      out.valid_from = date(from, "valid_from");
-      out.valid_to = date(to, "valid_to");
-      m.rows.push_back(std::move(out));
-    }
-    for (std::size_t i = 0; i < m.rows.size(); ++i)
-      if (!m.rows[i].customer_id.empty()) m.by_customer_[m.rows[i].customer_id].push_back(i);
-    return m;
+  Membership() = default;
+  /// Built by the host from the checked rows of `table`.
+  Membership(JoinTable table, std::vector<MembershipRow> rows)
+      : table_(std::move(table)), rows_(std::move(rows)) {
+    for (std::size_t i = 0; i < rows_.size(); ++i)
+      if (!rows_[i].customer_id.empty()) by_customer_[rows_[i].customer_id].push_back(i);
   }
-  /// Reads a file; throws JoinError.
-  static Membership read(const std::string& path) { return from_csv(CsvTable::read(path)); }
+
+  /// The rows, in file order.
+  const std::vector<MembershipRow>& rows() const { return rows_; }
+  /// The file as read, with every column.
+  const JoinTable& table() const { return table_; }
 
   /// The row valid for `customer_id` (trimmed by the caller) on `day` (days since 1970-01-01),
   /// or nullptr. The first valid row in file order wins.
@@ -301,21 +250,31 @@ class Membership {
     auto it = by_customer_.find(std::string(customer_id));
     if (it == by_customer_.end()) return nullptr;
     for (std::size_t i : it->second) {
-      const auto& r = rows[i];
+      const auto& r = rows_[i];
       if ((!r.valid_from || *r.valid_from <= day) && (!r.valid_to || day <= *r.valid_to)) return &r;
     }
     return nullptr;
   }
 
  private:
+  template <class>
+  friend struct layout::StructLayout;
+  JoinTable table_;
+  std::vector<MembershipRow> rows_;
   std::unordered_map<std::string, std::vector<std::size_t>> by_customer_;
 };
 
 /// The joined tables of a run. Absent ones were not given on the command line.
 struct Joins {
-  std::optional<AgentMap> agents;          ///< --join agents=FILE
-  std::optional<Membership> membership;    ///< --join membership=FILE
-  std::map<std::string, CsvTable> tables;  ///< every --join NAME=FILE, as read
+  std::optional<AgentMap> agents;                        ///< --join agents=FILE
+  std::optional<Membership> membership;                  ///< --join membership=FILE
+  std::map<std::string, JoinTable, std::less<>> tables;  ///< every join by name, as read
+
+  /// The join named `name` as a plain table, or nullptr when it was not given.
+  const JoinTable* table(std::string_view name) const {
+    auto it = tables.find(name);
+    return it == tables.end() ? nullptr : &it->second;
+  }
 };
 
 }  // namespace leda

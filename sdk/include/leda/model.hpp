@@ -58,6 +58,23 @@ constexpr bool has(std::int32_t v) {
   return v != kNoInt;
 }
 
+/// An agent's key in every KPI: the numeric LiveEngage agent id (`agentID` of agent activity).
+/// Engagement records and transcripts carry the same id as text; agent_key() reads it, so a
+/// conversation's agent and a model Agent compare and print alike.
+using AgentKey = std::int64_t;
+
+/// The AgentKey of an agent id sent as text ("4245454"), or kNoLong when the text is empty, "0"
+/// (which names nobody) or not a decimal number that fits.
+constexpr AgentKey agent_key(std::string_view text) {
+  if (text.empty() || text.size() > 18) return kNoLong;
+  std::int64_t v = 0;
+  for (char c : text) {
+    if (c < '0' || c > '9') return kNoLong;
+    v = v * 10 + (c - '0');
+  }
+  return v == 0 ? kNoLong : v;
+}
+
 /// A contiguous run of children in one of the Model's flat vectors.
 struct Range {
   std::uint32_t first = 0;

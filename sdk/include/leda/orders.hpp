@@ -27,6 +27,7 @@
 
 #include "leda/joins.hpp"
 #include "leda/model.hpp"
+#include "leda/state_codec.hpp"
 #include "leda/time_buckets.hpp"
 
 namespace leda {
@@ -40,6 +41,7 @@ struct OrderKey {
   bool synthetic = false;  ///< true: no orderId, `text` is built from visit, total and time
   std::string text;
   friend auto operator<=>(const OrderKey&, const OrderKey&) = default;
+  LEDA_FIELDS(synthetic, text)
 };
 
 /// One purchase that is an order (total > 0), as found in one visit. The same order may be
@@ -62,6 +64,7 @@ struct OrderCopy {
     if (total != o.total) return total < o.total;
     return customer_id < o.customer_id;
   }
+  LEDA_FIELDS(key, total, timestamp, visit_id, customer_id, day, segment)
 };
 
 /// Purchases that were not orders.
@@ -72,6 +75,7 @@ struct PurchaseCounts {
     missing_total += o.missing_total;
     non_positive_total += o.non_positive_total;
   }
+  LEDA_FIELDS(missing_total, non_positive_total)
 };
 
 /// The customer id (trimmed) of visit `v` at time `t`: that of the last CustomerInfo with a
@@ -159,6 +163,7 @@ class OrderBook {
   struct Entry {
     OrderCopy kept;
     std::vector<double> other_totals;  ///< totals of the copies not kept
+    LEDA_FIELDS(kept, other_totals)
   };
 
   /// Adds one copy.
@@ -197,6 +202,10 @@ class OrderBook {
 
   /// The orders by key (keys in sorted order).
   const std::map<OrderKey, Entry>& entries() const { return entries_; }
+
+  /// State codec (leda/state_codec.hpp).
+  void encode(StateWriter& w) const { leda::encode(w, entries_); }
+  void decode(StateReader& r) { leda::decode(r, entries_); }
 
   /// Copies dropped as duplicates of a kept order.
   std::uint64_t duplicates() const {

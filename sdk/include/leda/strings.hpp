@@ -16,11 +16,53 @@
 #include <cstdint>
 #include <cstring>
 #include <memory>
+#include <string>
 #include <string_view>
 #include <unordered_map>
 #include <vector>
 
 namespace leda {
+
+namespace layout {
+/// The layout description of an SDK type (leda/layout.hpp); a friend of types with private
+/// members so that their layout takes part in the ABI fingerprint.
+template <class T>
+struct StructLayout;
+}  // namespace layout
+
+/// Removes leading and trailing whitespace (space, tab, CR, LF, FF, VT).
+constexpr std::string_view trim(std::string_view s) {
+  auto space = [](char c) {
+    return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v';
+  };
+  while (!s.empty() && space(s.front()))
+    s.remove_prefix(1);
+  while (!s.empty() && space(s.back()))
+    s.remove_suffix(1);
+  return s;
+}
+
+/// Lower-cases ASCII letters (for case-insensitive comparisons of ids and survey questions).
+inline std::string ascii_lower(std::string_view s) {
+  std::string out(s);
+  for (char& c : out)
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+  return out;
+}
+
+/// "1 agent", "2 agents": a count with its noun in the right number. `plural` is the plural
+/// form when it is not the noun plus "s" ("1 entry", "2 entries").
+inline std::string plural(std::uint64_t n, std::string_view noun, std::string_view plural = {}) {
+  std::string out = std::to_string(n) + " ";
+  if (n == 1) return out.append(noun);
+  if (!plural.empty()) return out.append(plural);
+  return out.append(noun).append("s");
+}
+
+/// `one` when n is 1, else `many`: the verb that agrees with a count ("was"/"were").
+constexpr std::string_view agree(std::uint64_t n, std::string_view one, std::string_view many) {
+  return n == 1 ? one : many;
+}
 
 /// Handle of a string in a StringPool. `Str{}` (id 0) means "absent": the field was JSON null
 /// or missing. The empty string is a present value with its own id (see StringPool::kEmpty).
@@ -85,6 +127,8 @@ class StringPool {
   void freeze() { index_ = {}; }
 
  private:
+  template <class>
+  friend struct layout::StructLayout;
   static constexpr std::size_t kBlockSize = 1 << 20;
 
   std::string_view store(std::string_view text) {

@@ -94,6 +94,25 @@ class TimeBuckets {
     }
   }
 
+  /// The buckets of a plugin's `tz` parameter and, when it has one, its `interval` parameter
+  /// (60 minutes otherwise). Throws ParamError naming the parameter whose value is unusable.
+  static TimeBuckets from_params(const Params& params, const std::string& tz = "tz",
+                                 const std::string& interval = "interval") {
+    int minutes = 60;
+    if (params.all().count(interval)) {
+      try {
+        minutes = parse_interval_minutes(params.get(interval));
+      } catch (const PluginError& e) {
+        throw ParamError(interval, e.what());
+      }
+    }
+    try {
+      return TimeBuckets(params.get(tz), minutes);
+    } catch (const PluginError& e) {
+      throw ParamError(tz, e.what());
+    }
+  }
+
   /// The zone's IANA name as given.
   const std::string& zone_name() const { return name_; }
   /// Interval length in milliseconds.
