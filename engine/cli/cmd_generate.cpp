@@ -9,6 +9,7 @@
 #include "cli/commands.hpp"
 #include "gen/generator.hpp"
 #include "leda/joins.hpp"
+#include "store/iso_time.hpp"
 
 namespace leda::cli {
 namespace po = boost::program_options;
@@ -55,7 +56,9 @@ int generate(int argc, char** argv) {
   }
   const bool quiet = vm.count("quiet") > 0;
   opt.progress = !quiet;
-  const auto day = parse_date(start);
+  const auto start_ms = start.size() == 10 ? store::parse_iso8601(start) : std::nullopt;
+  const std::optional<std::int64_t> day =
+      start_ms ? std::optional<std::int64_t>(*start_ms / 86400000) : std::nullopt;
   if (!day) {
     std::fprintf(stderr, "leda generate: --start: not a date (YYYY-MM-DD): '%s'\n", start.c_str());
     return kExitUsage;

@@ -10,10 +10,10 @@
 #include <boost/program_options.hpp>
 
 #include "cli/commands.hpp"
-#include "host/join_files.hpp"
+#include "cli/kpi_pipeline.hpp"
+#include "cli/output_format.hpp"
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
-#include "load/loader.hpp"
 #include "report/atomic_file.hpp"
 #include "report/kpi_report.hpp"
 #include "report/load_summary.hpp"
@@ -47,11 +47,9 @@ constexpr const char* kReportOrder[] = {"agent-utilization", "conversations", "s
                                         "aov-by-segment", "conversion"};
 
 struct Options {
-  std::vector<std::string> data, joins, params;
-  std::string format = "text", out;
-  unsigned threads = 0;
+  KpiRunInputs in;
+  std::string format, out;
   std::size_t max_rows = 25;
-  bool strict = false;
 };
 
 int usage_error(const std::string& message) {
@@ -77,23 +75,29 @@ void add_default(std::vector<std::string>& out, const host::LoadedPlugin& p,
       out.push_back(d.name + "." + param + "=" + value);
 }
 
+bool join_given(const Options& o, const std::string& name) {
+  for (const auto& spec : o.in.joins)
+    if (spec.substr(0, spec.find('=')) == name) return true;
+  return false;
+}
+
 std::vector<std::string> report_params(const std::vector<const host::LoadedPlugin*>& plugins,
-                                       const Options& o, const Joins& joins) {
+                                       const Options& o) {
   std::vector<std::string> names;
   for (const auto* p : plugins)
     names.push_back(p->manifest.name);
-  const auto given = host::parse_params(o.params, names);
+  const auto given = host::parse_params(o.in.params, names);
   std::vector<std::string> out;
   for (const auto* p : plugins) {
     const auto& name = p->manifest.name;
     if (name == "agent-utilization")
-      add_default(out, *p, "group_by", joins.agents ? "region" : "agent", given);
+      add_default(out, *p, "group_by", join_given(o, "agents") ? "region" : "agent", given);
     if (name == "conversations" || name == "surveys")
       add_default(out, *p, "group_by", "skill", given);
-    if (name == "conversion" && joins.membership)
+    if (name == "conversion" && join_given(o, "membership"))
       add_default(out, *p, "group_by", "segment", given);
   }
-  out.insert(out.end(), o.params.begin(), o.params.end());
+  out.insert(out.end(), o.in.params.begin(), o.in.params.end());
   return out;
 }
 
@@ -101,17 +105,15 @@ std::vector<std::string> report_params(const std::vector<const host::LoadedPlugi
 std::vector<std::string> join_lines(const Options& o, const Joins& joins,
                                     const std::vector<const host::LoadedPlugin*>& plugins) {
   std::vector<std::string> lines;
-  for (const auto& spec : o.joins) {
+  for (const auto& spec : o.in.joins) {
     const std::string name = spec.substr(0, spec.find('='));
-    const auto it = joins.tables.find(name);
-    if (it != joins.tables.end())
-      lines.push_back(name + " = " + it->second.path + " (" +
-                      std::to_string(it->second.rows.size()) + " rows)");
+    if (const JoinTable* t = joins.table(name))
+      lines.push_back(name + " = " + t->path() + " (" + std::to_string(t->rows()) + " rows)");
   }
   std::set<std::string> missing;
   for (const auto* p : plugins)
     for (const auto& j : p->description.joins)
-      if (!joins.tables.count(j)) missing.insert(j);
+      if (!joins.table(j.name)) missing.insert(j.name);
   for (const auto& j : missing)
     lines.push_back("no " + j + " table (--join " + j + "=FILE): KPIs reading it ran without it");
   return lines;
@@ -123,19 +125,20 @@ int report(int argc, char** argv) {
   Options o;
   po::options_description opts("options");
   opts.add_options()("help,h", "show this help")(
-      "data", po::value(&o.data)->composing(),
+      "data", po::value(&o.in.data)->composing(),
       "DIR|FILE: Data Access files to load (folders are walked); repeatable")(
-      "join", po::value(&o.joins)->composing(),
-      "NAME=FILE: agents=FILE (agent map: regions), membership=FILE (customer segments)")(
-      "param", po::value(&o.params)->composing(),
+      "join", po::value(&o.in.joins)->composing(),
+      "NAME=FILE: agents=FILE (agent map: regions), membership=FILE (customer segments), or "
+      "another table a KPI reads (`leda plugins` lists them)")(
+      "param", po::value(&o.in.params)->composing(),
       "KPI.NAME=VALUE for one KPI, NAME=VALUE for every KPI that has it (e.g. tz=Europe/London)")(
-      "format", po::value(&o.format)->default_value("text"), "text or html")(
+      "format", po::value(&o.format), "text or html (default: from --out's extension, else text)")(
       "out", po::value(&o.out), "FILE: write the report here (written whole or not at all)")(
-      "threads", po::value(&o.threads)->default_value(0),
+      "threads", po::value(&o.in.threads)->default_value(0),
       "N: threads for loading and running (0: all cores)")(
       "max-rows", po::value(&o.max_rows)->default_value(25),
       "N: rows shown per KPI in the text report (0: all; HTML shows all)")(
-      "strict", po::bool_switch(&o.strict), "problems in the data make the exit code 1");
+      "strict", po::bool_switch(&o.in.strict), "problems in the data make the exit code 1");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
@@ -147,15 +150,18 @@ int report(int argc, char** argv) {
     std::cout << kUsage << "\n" << opts << kExitCodes;
     return kExitOk;
   }
-  if (o.format != "text" && o.format != "html")
-    return usage_error("--format " + o.format + ": expected text or html");
-  if (o.data.empty()) return usage_error("--data DIR is required");
+  try {
+    o.format = output_format(o.format, o.out, {"text", "html"}, "text");
+  } catch (const std::invalid_argument& e) {
+    return usage_error(e.what());
+  }
+  if (o.in.data.empty()) return usage_error("--data DIR is required");
 
-  bool partial = false;
+  KpiPipeline pipeline{"leda report", o.in};
   host::PluginCatalog catalog = host::PluginCatalog::discover(host::plugin_search_path({}, false));
   for (const auto& f : catalog.failures()) {
-    std::fprintf(stderr, "leda report: %s\n", host::describe_failure(f).c_str());
-    partial = true;
+    pipeline.say(host::describe_failure(f));
+    pipeline.partial = true;
   }
   std::vector<const host::LoadedPlugin*> plugins;
   for (const auto& e : catalog.plugins())
@@ -169,54 +175,15 @@ int report(int argc, char** argv) {
     return kExitFailed;
   }
 
-  Joins joins;
-  try {
-    joins = host::read_joins(o.joins);
-  } catch (const host::JoinSpecError& e) {
-    return usage_error(e.what());
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "leda report: join: %s\n", e.what());
-    return kExitFailed;
-  }
-
-  host::PreparedRun prepared;
-  try {
-    prepared = host::prepare_run(plugins, report_params(plugins, o, joins));
-  } catch (const host::ParamError& e) {
-    return usage_error(e.what());
-  }
-  for (const auto& job : prepared.jobs)
-    if (!job.error.empty()) {
-      std::fprintf(stderr, "leda report: %s\n", job.error.c_str());
-      partial = true;
-    }
-
-  std::optional<load::LoadResult> loaded;
-  try {
-    load::LoadOptions lo;
-    lo.threads = o.threads;
-    lo.needs = prepared.needs;
-    loaded.emplace(load::load(o.data, lo));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "leda report: %s\n", e.what());
-    return kExitFailed;
-  }
+  pipeline.in.params = report_params(plugins, o);
+  if (int code = pipeline.prepare(plugins)) return code;
+  if (int code = pipeline.load()) return code;
+  pipeline.run();
   report::ReportContent content;
-  content.problems = report::load_problems_text(loaded->stats, 5);
-  if (!content.problems.empty()) {
-    std::fprintf(stderr, "leda report: %s", content.problems.c_str());
-    partial = partial || o.strict;
-  }
-  content.facts = report::data_summary(*loaded, o.data, join_lines(o, joins, plugins));
-  content.results = host::run_kpis(prepared.jobs, loaded->model, joins, o.threads);
-  for (std::size_t i = 0; i < content.results.size(); ++i) {
-    auto& r = content.results[i];
-    if (!r.ok()) {
-      if (r.error != prepared.jobs[i].error)
-        std::fprintf(stderr, "leda report: %s\n", r.error.c_str());
-      partial = true;
-    }
-  }
+  content.problems = report::load_problems_text(pipeline.loaded->stats, 5);
+  content.facts = report::data_summary(*pipeline.loaded, o.in.data,
+                                       join_lines(o, *pipeline.prepared.joins, plugins));
+  content.results = std::move(pipeline.results);
 
   // Wide tables are cut into blocks that fit the terminal (or 120 columns in a file).
   const std::size_t tty = o.out.empty() ? report::terminal_width(STDOUT_FILENO) : 0;
@@ -229,10 +196,10 @@ int report(int argc, char** argv) {
     else
       report::write_file_atomically(o.out, text);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "leda report: %s\n", e.what());
+    pipeline.say(e.what());
     return kExitFailed;
   }
-  return partial ? kExitPartial : kExitOk;
+  return pipeline.partial ? kExitPartial : kExitOk;
 }
 
 }  // namespace leda::cli

@@ -11,13 +11,12 @@
 #include <boost/program_options.hpp>
 
 #include "cli/commands.hpp"
-#include "host/join_files.hpp"
+#include "cli/kpi_pipeline.hpp"
+#include "cli/output_format.hpp"
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
-#include "load/loader.hpp"
 #include "report/atomic_file.hpp"
 #include "report/kpi_output.hpp"
-#include "report/load_summary.hpp"
 #include "report/terminal_width.hpp"
 
 namespace leda::cli {
@@ -26,15 +25,17 @@ namespace {
 namespace po = boost::program_options;
 
 constexpr const char* kUsage =
-    "usage: leda run KPI [KPI...] --data DIR [--data DIR...] [--join agents=FILE]\n"
-    "                [--join membership=FILE] [--param [KPI.]NAME=VALUE]...\n"
-    "                [--format table|csv|json] [--out FILE] [--threads N] [--strict]\n"
-    "                [--plugin-dir DIR]... [--timing]\n\n"
+    "usage: leda run KPI [KPI...] --data DIR [--data DIR...] [--join NAME=FILE]...\n"
+    "                [--param [KPI.]NAME=VALUE]... [--format table|csv|json] [--out FILE]\n"
+    "                [--threads N] [--shards N] [--strict] [--plugin-dir DIR]... [--timing]\n\n"
     "Runs KPI plugins over Data Access files and prints their tables. Only what the chosen\n"
-    "KPIs read is loaded. `leda plugins` lists the KPIs and their parameters.\n";
+    "KPIs read is loaded. `leda plugins` lists the KPIs, their parameters and the joins they\n"
+    "read; `leda plugins KPI` tells one KPI's columns.\n";
 
 constexpr const char* kMoreHelp =
     "\nOutput (--out):\n"
+    "  The format follows --out's extension (.json, .csv, .txt) when --format is not given;\n"
+    "  a --format that contradicts the extension is a usage error.\n"
     "  one KPI       FILE holds its table in the chosen format.\n"
     "  several KPIs  json: FILE holds one JSON array of the KPI objects.\n"
     "                csv: one file per KPI, named FILE + <kpi> + .csv (FILE is a prefix:\n"
@@ -42,39 +43,47 @@ constexpr const char* kMoreHelp =
     "                day1-<kpi>.csv); table: the same, named FILE + <kpi> + .txt.\n"
     "  Files are written whole or not at all; a FILE ending in / is a folder, made when\n"
     "  missing. Without --out everything goes to stdout (several CSV tables are separated\n"
-    "  by an empty line). JSON for several KPIs is always one array, also when some of them\n"
-    "  failed. CSV carries no notes: they are printed on stderr.\n"
+    "  by an empty line). A KPI that failed keeps its place: in JSON as {\"kpi\", \"error\",\n"
+    "  \"exit\": 1}, in a table as its error. CSV carries no notes: they are printed on stderr.\n"
+    "\nJoins: --join NAME=FILE for each table a chosen KPI reads (`leda plugins` lists them with\n"
+    "their columns); a NAME no chosen KPI reads, or a missing join a KPI requires, is a usage\n"
+    "error.\n"
+    "\nMerge check: --shards N cuts the data into N shards instead of 64. A plugin whose merge\n"
+    "is right prints the same output for every N (and every --threads).\n"
     "\nPlugins are searched in each --plugin-dir, then in the folders of LEDA_PLUGIN_PATH\n"
     "(colon-separated), then in the built-in plugin folder.\n"
-    "\nExit codes: 0 ok; 1 a plugin failed (to load, to configure or to run: the others'\n"
-    "results are still printed), or --strict and the data had problems; 2 usage error\n"
-    "(unknown option, KPI or parameter); 3 nothing could be done (a join file could not be\n"
-    "read, the data could not be listed, no KPI could run, the output could not be written).\n";
+    "\nExit codes: 0 ok; 1 a plugin failed (to load or to run: the others' results are still\n"
+    "printed), or --strict and the data had problems; 2 usage error (unknown option, KPI,\n"
+    "parameter or join; a parameter value or join a KPI refuses); 3 nothing could be done (a\n"
+    "join file could not be read, no data file was found or none could be read, no KPI could\n"
+    "run, the output could not be written).\n";
 
 struct Options {
-  std::vector<std::string> kpis, data, joins, params, plugin_dirs;
-  std::string format = "table", out;
-  unsigned threads = 0;
-  bool strict = false;
+  std::vector<std::string> kpis, plugin_dirs;
+  KpiRunInputs in;
+  std::string format, out;
   bool timing = false;
 };
 
 po::options_description visible_options(Options& o) {
   po::options_description d("options");
   d.add_options()("help,h", "show this help")(
-      "data", po::value(&o.data)->composing(),
+      "data", po::value(&o.in.data)->composing(),
       "DIR|FILE: Data Access files to load (folders are walked); repeatable")(
-      "join", po::value(&o.joins)->composing(),
-      "NAME=FILE: your CSV table; agents=FILE (agent map) and membership=FILE (customer "
-      "segments) are understood by the built-in KPIs; repeatable")(
-      "param", po::value(&o.params)->composing(),
+      "join", po::value(&o.in.joins)->composing(),
+      "NAME=FILE: a CSV table a chosen KPI reads (agents=FILE: agent map, membership=FILE: "
+      "customer segments, ...); repeatable")(
+      "param", po::value(&o.in.params)->composing(),
       "KPI.NAME=VALUE sets a parameter of one KPI; NAME=VALUE sets it for every chosen KPI "
-      "that has it; repeatable")("format", po::value(&o.format)->default_value("table"),
-                                 "table, csv or json")(
+      "that has it; repeatable")("format", po::value(&o.format),
+                                 "table, csv or json (default: from --out's extension, else "
+                                 "table)")(
       "out", po::value(&o.out), "FILE: write the output here (see below for several KPIs)")(
-      "threads", po::value(&o.threads)->default_value(0),
+      "threads", po::value(&o.in.threads)->default_value(0),
       "N: threads for loading and running (0: all cores)")(
-      "strict", po::bool_switch(&o.strict), "problems in the data make the exit code 1")(
+      "shards", po::value(&o.in.shards)->default_value(host::kShardCount),
+      "N: shards the data is cut into (see Merge check below)")(
+      "strict", po::bool_switch(&o.in.strict), "problems in the data make the exit code 1")(
       "timing", po::bool_switch(&o.timing), "print on stderr how long loading and running took")(
       "plugin-dir", po::value(&o.plugin_dirs)->composing(),
       "DIR: look for plugins here first; repeatable");
@@ -96,32 +105,36 @@ void emit(const std::string& path, const std::string& text) {
 }
 
 std::string formatted(const host::KpiResult& r, const std::string& format, bool to_file) {
-  if (format == "csv") return report::result_csv(r);
+  if (format == "csv") return r.ok() ? report::result_csv(r) : std::string();
   if (format == "json") return report::results_json({&r}, false);
   // A table for a terminal fits its width; a table for a file keeps one line per row.
   return report::result_text(r, 0, to_file ? 0 : report::terminal_width(STDOUT_FILENO));
 }
 
-// Writes the successful results. `several`: more than one KPI was asked for, which decides the
-// shape (a JSON array, one file per KPI) even when only one of them succeeded.
-void write_results(const std::vector<const host::KpiResult*>& ok, bool several, const Options& o) {
+// Writes the results (a failed KPI keeps its place, except in CSV). `several`: more than one KPI
+// was asked for, which decides the shape (a JSON array, one file per KPI).
+void write_results(const std::vector<host::KpiResult>& results, bool several, const Options& o) {
+  std::vector<const host::KpiResult*> shown;
+  for (const auto& r : results)
+    if (r.ok() || o.format != "csv") shown.push_back(&r);
   if (o.format == "csv")
-    for (const auto* r : ok)
+    for (const auto* r : shown)
       for (const auto& note : r->table->notes)
         std::fprintf(stderr, "leda run: note (%s): %s\n", r->kpi.c_str(), note.c_str());
-  if (o.format == "json") return emit(o.out, report::results_json(ok, several));
-  if (!several) return emit(o.out, formatted(*ok[0], o.format, !o.out.empty()));
+  if (shown.empty()) return;
+  if (o.format == "json") return emit(o.out, report::results_json(shown, several));
+  if (!several) return emit(o.out, formatted(*shown[0], o.format, !o.out.empty()));
   if (!o.out.empty()) {
     // `--out results/`: the folder is made when it does not exist.
     if (o.out.back() == '/') std::filesystem::create_directories(o.out);
     const std::string ext = o.format == "csv" ? ".csv" : ".txt";
-    for (const auto* r : ok)
+    for (const auto* r : shown)
       emit(o.out + r->kpi + ext, formatted(*r, o.format, true));
     return;
   }
   std::string all;
-  for (std::size_t i = 0; i < ok.size(); ++i)
-    all += (i ? "\n" : "") + formatted(*ok[i], o.format, false);
+  for (std::size_t i = 0; i < shown.size(); ++i)
+    all += (i ? "\n" : "") + formatted(*shown[i], o.format, false);
   emit({}, all);
 }
 
@@ -145,12 +158,16 @@ int run(int argc, char** argv) {
     std::cout << kUsage << "\n" << visible << kMoreHelp;
     return kExitOk;
   }
-  if (o.format != "table" && o.format != "csv" && o.format != "json")
-    return usage_error("--format " + o.format + ": expected table, csv or json");
+  try {
+    o.format = output_format(o.format, o.out, {"table", "csv", "json"}, "table");
+  } catch (const std::invalid_argument& e) {
+    return usage_error(e.what());
+  }
   if (o.kpis.empty()) return usage_error("name at least one KPI (`leda plugins` lists them)");
-  if (o.data.empty()) return usage_error("--data DIR is required");
+  if (o.in.data.empty()) return usage_error("--data DIR is required");
+  if (o.in.shards == 0) return usage_error("--shards must be at least 1");
 
-  bool partial = false;
+  KpiPipeline pipeline{"leda run", o.in};
   std::vector<host::PluginSearchEntry> path;
   try {
     path = host::plugin_search_path(o.plugin_dirs);
@@ -159,8 +176,8 @@ int run(int argc, char** argv) {
   }
   host::PluginCatalog catalog = host::PluginCatalog::discover(path);
   for (const auto& f : catalog.failures()) {
-    std::fprintf(stderr, "leda run: %s\n", host::describe_failure(f).c_str());
-    partial = true;
+    pipeline.say(host::describe_failure(f));
+    pipeline.partial = true;
   }
 
   std::vector<const host::LoadedPlugin*> chosen;
@@ -174,78 +191,36 @@ int run(int argc, char** argv) {
     }
   }
   if (chosen.empty()) {
-    std::fprintf(stderr, "leda run: none of the KPIs asked for could be loaded\n");
+    pipeline.say("none of the KPIs asked for could be loaded");
     return kExitFailed;
   }
 
-  host::PreparedRun prepared;
-  try {
-    prepared = host::prepare_run(chosen, o.params);
-  } catch (const host::ParamError& e) {
-    return usage_error(e.what());
-  }
-  for (const auto& job : prepared.jobs)
-    if (!job.error.empty()) std::fprintf(stderr, "leda run: %s\n", job.error.c_str());
-  if (prepared.failed == prepared.jobs.size()) return kExitFailed;
-
-  Joins joins;
-  try {
-    joins = host::read_joins(o.joins);
-  } catch (const host::JoinSpecError& e) {
-    return usage_error(e.what());
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "leda run: join: %s\n", e.what());
-    return kExitFailed;
-  }
-
-  std::optional<load::LoadResult> loaded;
-  try {
-    load::LoadOptions lo;
-    lo.threads = o.threads;
-    lo.needs = prepared.needs;
-    loaded.emplace(load::load(o.data, lo));
-  } catch (const std::exception& e) {
-    std::fprintf(stderr, "leda run: %s\n", e.what());
-    return kExitFailed;
-  }
-  if (const std::string problems = report::load_problems_text(loaded->stats, 5);
-      !problems.empty()) {
-    std::fprintf(stderr, "leda run: %s", problems.c_str());
-    partial = partial || o.strict;
-  }
-
+  if (int code = pipeline.prepare(chosen)) return code;
+  if (int code = pipeline.load()) return code;
   const auto run_start = std::chrono::steady_clock::now();
-  std::vector<host::KpiResult> results =
-      host::run_kpis(prepared.jobs, loaded->model, joins, o.threads);
+  pipeline.run();
   if (o.timing) {
-    const auto& st = loaded->stats;
+    const auto& st = pipeline.loaded->stats;
     const double run_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
     std::fprintf(stderr,
                  "leda run: loaded %.1f MB of JSON from %llu files in %.3f s (%.0f MB/s); "
                  "ran %zu KPIs over %zu shards in %.3f s\n",
                  st.bytes / 1e6, static_cast<unsigned long long>(st.files_total), st.seconds,
-                 st.seconds > 0 ? st.bytes / 1e6 / st.seconds : 0.0, prepared.jobs.size(),
-                 host::kShardCount, run_s);
+                 st.seconds > 0 ? st.bytes / 1e6 / st.seconds : 0.0, pipeline.prepared.jobs.size(),
+                 o.in.shards, run_s);
   }
-  std::vector<const host::KpiResult*> ok;
-  for (auto& r : results) {
-    if (!r.ok()) {
-      if (r.error != prepared.jobs[&r - results.data()].error)
-        std::fprintf(stderr, "leda run: %s\n", r.error.c_str());
-      partial = true;
-      continue;
-    }
-    ok.push_back(&r);
-  }
-  if (ok.empty()) return kExitFailed;
+  bool any_ok = false;
+  for (const auto& r : pipeline.results)
+    any_ok = any_ok || r.ok();
   try {
-    write_results(ok, seen.size() > 1, o);
+    write_results(pipeline.results, seen.size() > 1, o);
   } catch (const std::exception& e) {
-    std::fprintf(stderr, "leda run: %s\n", e.what());
+    pipeline.say(e.what());
     return kExitFailed;
   }
-  return partial ? kExitPartial : kExitOk;
+  if (!any_ok) return kExitFailed;
+  return pipeline.partial ? kExitPartial : kExitOk;
 }
 
 }  // namespace leda::cli

@@ -1,23 +1,174 @@
 // host/join_files.cpp — see join_files.hpp.
 #include "host/join_files.hpp"
 
-namespace leda::host {
+#include <algorithm>
+#include <map>
 
-Joins read_joins(const std::vector<std::string>& specs) {
-  Joins joins;
+#include "host/csv_reader.hpp"
+
+namespace leda::host {
+namespace {
+
+std::string listed(const std::set<std::string>& names) {
+  std::string out;
+  for (const auto& n : names)
+    out += (out.empty() ? "" : ", ") + n;
+  return out.empty() ? "none" : out;
+}
+
+std::string cell_error(const JoinTable& t, std::size_t row, std::string_view column,
+                       const std::string& what) {
+  return t.path() + ":" + std::to_string(t.line(row)) + ": column " + std::string(column) + ": " +
+         what;
+}
+
+// Days since 1970-01-01 of a YYYY-MM-DD date, or nullopt.
+std::optional<std::int64_t> parse_date(std::string_view s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
+  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return std::nullopt;
+  const int y = std::stoi(std::string(s.substr(0, 4)));
+  const unsigned m = static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))));
+  const unsigned d = static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))));
+  static constexpr unsigned kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  if (m == 2 && d == 29 && !leap) return std::nullopt;
+  const std::int64_t yy = y - (m <= 2);
+  const std::int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
+  const auto yoe = static_cast<unsigned>(yy - era * 400);
+  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+}
+
+}  // namespace
+
+std::vector<JoinArg> parse_join_args(const std::vector<std::string>& specs) {
+  std::vector<JoinArg> out;
   for (const auto& spec : specs) {
     const std::size_t eq = spec.find('=');
     if (eq == std::string::npos || eq == 0 || eq + 1 == spec.size())
       throw JoinSpecError("--join " + spec + ": expected NAME=FILE (e.g. agents=agents.csv)");
-    const std::string name = spec.substr(0, eq), file = spec.substr(eq + 1);
-    if (joins.tables.count(name))
-      throw JoinSpecError("--join " + spec + ": '" + name + "' is given twice");
-    CsvTable table = CsvTable::read(file);
-    if (name == "agents") joins.agents = AgentMap::from_csv(table);
-    if (name == "membership") joins.membership = Membership::from_csv(table);
-    joins.tables.emplace(name, std::move(table));
+    JoinArg a{spec.substr(0, eq), spec.substr(eq + 1)};
+    for (const auto& b : out)
+      if (b.name == a.name)
+        throw JoinSpecError("--join " + spec + ": '" + a.name + "' is given twice");
+    out.push_back(std::move(a));
+  }
+  return out;
+}
+
+void check_join_names(const std::vector<JoinArg>& args,
+                      const std::vector<const Description*>& plugins) {
+  std::set<std::string> read;
+  for (const Description* d : plugins)
+    for (const JoinSpec& j : d->joins)
+      read.insert(j.name);
+  for (const JoinArg& a : args)
+    if (!read.count(a.name))
+      throw JoinSpecError("--join " + a.name + "=" + a.file +
+                          ": no KPI of this run reads a join named '" + a.name +
+                          "' (the KPIs read: " + listed(read) + ")");
+}
+
+std::vector<JoinTable> read_join_tables(const std::vector<JoinArg>& args) {
+  std::vector<JoinTable> tables;
+  for (const JoinArg& a : args)
+    tables.push_back(read_csv(a.name, a.file));
+  return tables;
+}
+
+Joins read_joins(const std::vector<JoinArg>& args) {
+  return joins_of(read_join_tables(args));
+}
+
+std::vector<std::string> typed_join_columns(std::string_view name) {
+  if (name == "agents") return {"lp_agent_id"};
+  if (name == "membership") return {"customer_id", "segment"};
+  return {};
+}
+
+Joins joins_of(std::vector<JoinTable> tables) {
+  Joins joins;
+  for (JoinTable& t : tables) {
+    if (t.name() == "agents") joins.agents = agent_map_from(t);
+    if (t.name() == "membership") joins.membership = membership_from(t);
+    std::string name = t.name();
+    joins.tables.emplace(std::move(name), std::move(t));
   }
   return joins;
+}
+
+void check_join_requirements(const std::vector<JoinTable>& tables,
+                             const std::vector<const Description*>& plugins) {
+  for (const JoinTable& t : tables)
+    for (const std::string& c : typed_join_columns(t.name()))
+      if (!t.column(c))
+        throw JoinSpecError(t.path() + ": no column '" + c + "', which --join " + t.name() +
+                            " needs");
+  for (const Description* d : plugins) {
+    for (const JoinSpec& j : d->joins) {
+      const auto it = std::find_if(tables.begin(), tables.end(),
+                                   [&](const JoinTable& t) { return t.name() == j.name; });
+      const JoinTable* t = it == tables.end() ? nullptr : &*it;
+      if (!t) {
+        if (j.required)
+          throw JoinSpecError(d->name + " requires the join '" + j.name + "': add --join " +
+                              j.name + "=FILE" + (j.help.empty() ? "" : " (" + j.help + ")"));
+        continue;
+      }
+      for (const std::string& c : j.columns)
+        if (!t->column(c))
+          throw JoinSpecError(t->path() + ": no column '" + c + "', which " + d->name +
+                              " reads from --join " + j.name);
+    }
+  }
+}
+
+AgentMap agent_map_from(JoinTable t) {
+  const std::size_t id = t.require("lp_agent_id");
+  const auto emp = t.column("employee_id"), login = t.column("login_name"),
+             region = t.column("region"), tz = t.column("site_tz"), wfm = t.column("wfm_agent_id");
+  std::vector<AgentMapRow> rows;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    auto get = [&](std::optional<std::size_t> c) {
+      return c ? std::string(trim(t.cell(r, *c))) : std::string();
+    };
+    AgentMapRow row{get(id), get(emp), get(login), get(region), get(tz), get(wfm), t.line(r), r};
+    if (!std::all_of(row.lp_agent_id.begin(), row.lp_agent_id.end(),
+                     [](char c) { return c >= '0' && c <= '9'; }) ||
+        row.lp_agent_id.size() > 18)
+      throw JoinError(cell_error(t, r, "lp_agent_id", "not a number: '" + row.lp_agent_id + "'"));
+    rows.push_back(std::move(row));
+  }
+  return AgentMap(std::move(t), std::move(rows));
+}
+
+Membership membership_from(JoinTable t) {
+  const std::size_t cid = t.require("customer_id"), seg = t.require("segment");
+  const auto from = t.column("valid_from"), to = t.column("valid_to");
+  std::vector<MembershipRow> rows;
+  for (std::size_t r = 0; r < t.rows(); ++r) {
+    auto date = [&](std::optional<std::size_t> c, const char* name) -> std::optional<std::int64_t> {
+      if (!c) return std::nullopt;
+      const std::string_view v = trim(t.cell(r, *c));
+      if (v.empty()) return std::nullopt;
+      auto d = parse_date(v);
+      if (!d)
+        throw JoinError(
+            cell_error(t, r, name, "not a date (YYYY-MM-DD): '" + std::string(v) + "'"));
+      return d;
+    };
+    MembershipRow row{std::string(trim(t.cell(r, cid))),
+                      std::string(trim(t.cell(r, seg))),
+                      date(from, "valid_from"),
+                      date(to, "valid_to"),
+                      t.line(r),
+                      r};
+    rows.push_back(std::move(row));
+  }
+  return Membership(std::move(t), std::move(rows));
 }
 
 std::set<std::string> join_names(const Joins& joins) {

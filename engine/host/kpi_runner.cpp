@@ -82,15 +82,6 @@ KpiResult failed_result(const LoadedPlugin& plugin, const Params& params, std::s
   return r;
 }
 
-std::optional<std::string> configure_plugin(const LoadedPlugin& plugin, const Params& params) {
-  try {
-    call_plugin(identity_of(plugin), "configure", [&] { plugin.plugin->configure(params); });
-  } catch (const PluginFailure& e) {
-    return std::string(e.what());
-  }
-  return std::nullopt;
-}
-
 std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& model,
                                 const Joins& joins, unsigned threads, bool progress,
                                 std::size_t shards) {

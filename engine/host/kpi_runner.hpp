@@ -1,13 +1,12 @@
 // host/kpi_runner.hpp — runs configured KPI plugins over shards of a model.
 //
-//   std::vector<leda::host::KpiJob> jobs = {{&entry.loaded, params}};
-//   if (auto failed = leda::host::configure_plugin(entry.loaded, params)) report(*failed);
+//   leda::host::PreparedRun run = leda::host::prepare_run(plugins, params, joins);  // kpi_jobs.hpp
 //   std::vector<leda::host::KpiResult> results =
-//       leda::host::run_kpis(jobs, model, joins, /*threads=*/4);
+//       leda::host::run_kpis(run.jobs, model, *run.joins, /*threads=*/4);
 //
 // Execution: the model is cut into kShardCount shards (a fixed number, so results never depend
-// on the thread count). Every (plugin, shard) pair is one task on the thread pool: create_state
-// then update. Each plugin's states are then merged as a fixed pairwise tree in shard order
+// on the thread count; `leda run --shards N` picks another number to check a plugin's merge).
+// Every (plugin, shard) pair is one task on the thread pool: create_state then update. Each plugin's states are then merged as a fixed pairwise tree in shard order
 // ((0,1), (2,3), ... then (0,2), ...: `into` always holds the earlier shards) and finalized.
 // Floating-point sums therefore add up in the same order with 1 or N threads.
 //
@@ -54,10 +53,6 @@ struct KpiResult {
 
 /// A result for `plugin` that failed before it ran (e.g. in configure), with `error`.
 KpiResult failed_result(const LoadedPlugin& plugin, const Params& params, std::string error);
-
-/// Calls plugin->configure(params) through the plugin guard. Returns the error message when it
-/// throws, else nullopt.
-std::optional<std::string> configure_plugin(const LoadedPlugin& plugin, const Params& params);
 
 /// Runs `jobs` over `model` on `threads` threads (0: the machine's cores) and returns one result
 /// per job, in job order. Shows a progress bar on stderr when `progress` and stderr is a

@@ -147,7 +147,7 @@ std::vector<ParamAssignment> parse_params(const std::vector<std::string>& args,
   for (const auto& arg : args) {
     const std::size_t eq = arg.find('=');
     if (eq == std::string::npos || eq == 0)
-      throw ParamError("--param " + arg + ": expected KPI.NAME=VALUE or NAME=VALUE");
+      throw ParamArgError("--param " + arg + ": expected KPI.NAME=VALUE or NAME=VALUE");
     ParamAssignment a{{}, arg.substr(0, eq), arg.substr(eq + 1), arg};
     // The longest KPI of the run that prefixes the name wins (KPI names may hold dots).
     std::size_t best = 0;
@@ -160,8 +160,8 @@ std::vector<ParamAssignment> parse_params(const std::vector<std::string>& args,
     if (!a.kpi.empty()) {
       a.name = a.name.substr(best + 1);
     } else if (const std::size_t dot = a.name.find('.'); dot != std::string::npos) {
-      throw ParamError("--param " + arg + ": '" + a.name.substr(0, dot) +
-                       "' is not one of the KPIs being run (" + join(kpis) + ")");
+      throw ParamArgError("--param " + arg + ": '" + a.name.substr(0, dot) +
+                          "' is not one of the KPIs being run (" + join(kpis) + ")");
     }
     out.push_back(std::move(a));
   }
@@ -179,8 +179,8 @@ void check_unprefixed(const std::vector<ParamAssignment>& given,
       declared = declared || find_spec(*d, a.name);
     }
     if (!declared)
-      throw ParamError("--param " + a.text + ": none of the KPIs being run (" + join(names) +
-                       ") has a parameter '" + a.name + "'");
+      throw ParamArgError("--param " + a.text + ": none of the KPIs being run (" + join(names) +
+                          ") has a parameter '" + a.name + "'");
   }
 }
 
@@ -195,14 +195,14 @@ Params bind_params(const Description& desc, const std::vector<ParamAssignment>& 
       const ParamSpec* spec = find_spec(desc, a.name);
       if (!spec) {
         if (!prefixed) continue;  // meant for the KPIs that declare it
-        throw ParamError("--param " + a.text + ": plugin '" + desc.name + "' has no parameter '" +
-                         a.name + "' (" + param_names(desc) + ")");
+        throw ParamArgError("--param " + a.text + ": plugin '" + desc.name +
+                            "' has no parameter '" + a.name + "' (" + param_names(desc) + ")");
       }
       std::string why;
       auto v = normalize_param(*spec, a.value, &why);
       if (!v)
-        throw ParamError("--param " + a.text + ": plugin '" + desc.name + "', parameter '" +
-                         a.name + "' " + why);
+        throw ParamArgError("--param " + a.text + ": plugin '" + desc.name + "', parameter '" +
+                            a.name + "' " + why);
       values[a.name] = *v;
     }
   }

@@ -7,7 +7,7 @@
 //
 // A `--param KPI.NAME=VALUE` applies to that KPI only; a `--param NAME=VALUE` applies to every
 // KPI of the run that declares NAME (and is an error when none does). A prefixed value wins over
-// an unprefixed one; a later value wins over an earlier one. Every error is a ParamError whose
+// an unprefixed one; a later value wins over an earlier one. Every error is a ParamArgError whose
 // message names the plugin, the parameter and what it accepts.
 #pragma once
 
@@ -22,7 +22,7 @@
 namespace leda::host {
 
 /// A `--param` that cannot be used: a usage error.
-class ParamError : public std::invalid_argument {
+class ParamArgError : public std::invalid_argument {
  public:
   using std::invalid_argument::invalid_argument;
 };
@@ -36,11 +36,11 @@ struct ParamAssignment {
 };
 
 /// Splits each "KPI.NAME=VALUE" or "NAME=VALUE". The prefix is recognised as one of `kpis` (the
-/// KPIs being run); a prefix naming no KPI of the run is a ParamError.
+/// KPIs being run); a prefix naming no KPI of the run is a ParamArgError.
 std::vector<ParamAssignment> parse_params(const std::vector<std::string>& args,
                                           const std::vector<std::string>& kpis);
 
-/// Throws ParamError for an unprefixed assignment that no description declares.
+/// Throws ParamArgError for an unprefixed assignment that no description declares.
 void check_unprefixed(const std::vector<ParamAssignment>& given,
                       const std::vector<const Description*>& descriptions);
 
@@ -57,7 +57,7 @@ std::string accepted_values(const ParamSpec& spec);
 const char* param_type_name(ParamType type);
 
 /// The parameters of `desc`: every declared one, with the user's value or the default.
-/// Throws ParamError for an unknown parameter or a bad value meant for this plugin.
+/// Throws ParamArgError for an unknown parameter or a bad value meant for this plugin.
 Params bind_params(const Description& desc, const std::vector<ParamAssignment>& given);
 
 /// What is wrong with a plugin's parameter declarations (an empty or repeated name, an enum

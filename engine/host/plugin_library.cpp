@@ -72,7 +72,7 @@ ManifestInfo read_manifest(const LedaManifest& raw) {
   if (LEDA_HAS_FIELD(raw, name)) info.name = text_or_empty(raw.name);
   if (LEDA_HAS_FIELD(raw, version)) info.version = text_or_empty(raw.version);
   if (LEDA_HAS_FIELD(raw, toolchain)) info.toolchain = text_or_empty(raw.toolchain);
-  if (LEDA_HAS_FIELD(raw, model_layout)) info.model_layout = raw.model_layout;
+  if (LEDA_HAS_FIELD(raw, layout)) info.layout = raw.layout;
   return info;
 }
 
@@ -99,11 +99,13 @@ std::optional<std::string> check_manifest(const LedaManifest& raw) {
         "it was built with toolchain '{}', but this leda with '{}': C++ objects cannot cross "
         "between them; rebuild the plugin with the same compiler and standard library",
         info.toolchain, LEDA_TOOLCHAIN_FINGERPRINT);
-  if (info.model_layout != model_layout_fingerprint())
+  if (info.layout != sdk_layout_fingerprint())
     return fmt::format(
-        "its session model layout ({:#018x}) differs from this leda's ({:#018x}): rebuild it "
-        "against this leda's SDK headers",
-        info.model_layout, model_layout_fingerprint());
+        "it was built against SDK headers whose shared types differ from this leda's (layout "
+        "fingerprint {:#018x}, this leda {:#018x}: a field of the model, a join or a table was "
+        "added, moved or retyped): rebuild the plugin against the SDK installed with this leda "
+        "(find_package(leda) from its install prefix)",
+        info.layout, sdk_layout_fingerprint());
   if (info.name.empty()) return std::string("its manifest has no plugin name");
   return std::nullopt;
 }

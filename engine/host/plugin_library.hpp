@@ -29,10 +29,10 @@ namespace leda::host {
 struct ManifestInfo {
   std::uint32_t abi_version = 0;
   std::uint32_t sdk_major = 0, sdk_minor = 0, sdk_patch = 0;
-  std::string name;       ///< empty when the manifest is too old or too short to carry one
-  std::string version;    ///< the plugin's own version
-  std::string toolchain;  ///< the plugin build's LEDA_TOOLCHAIN_FINGERPRINT
-  std::uint64_t model_layout = 0;
+  std::string name;          ///< empty when the manifest is too old or too short to carry one
+  std::string version;       ///< the plugin's own version
+  std::string toolchain;     ///< the plugin build's LEDA_TOOLCHAIN_FINGERPRINT
+  std::uint64_t layout = 0;  ///< the plugin build's leda::sdk_layout_fingerprint()
 };
 
 /// Copies what `size` bytes of a manifest hold (fields past `size` stay zero/empty). `raw` points
@@ -40,7 +40,7 @@ struct ManifestInfo {
 ManifestInfo read_manifest(const LedaManifest& raw);
 
 /// Why a manifest cannot be used by this host (wrong magic, ABI version, SDK version, toolchain
-/// or model layout), or nullopt when it is compatible. The reason names both sides' values.
+/// or layout fingerprint), or nullopt when it is compatible. The reason names both sides' values.
 std::optional<std::string> check_manifest(const LedaManifest& raw);
 
 /// A plugin that was loaded, checked and created.

@@ -75,6 +75,11 @@ std::string result_json(const host::KpiResult& r) {
     first = false;
   }
   out += "},\n";
+  if (!r.ok()) {
+    // A KPI that failed keeps its place in the output: what failed and the exit code it caused.
+    out += "  \"error\": " + json_string(r.error) + ",\n";
+    return out + "  \"exit\": 1\n}";
+  }
   const Table& t = *r.table;
   std::string columns, types;
   for (const auto& c : t.columns) {

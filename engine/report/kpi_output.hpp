@@ -6,6 +6,7 @@
 //
 // The JSON and CSV forms are the output contract of kpis.md: one JSON object per KPI with keys
 // kpi, plugin_version, params, columns, rows ([{column: value}]) and notes (plus column_types);
+// a KPI that failed has `error` and `exit` in place of columns, rows and notes;
 // null for a missing value; numbers as numbers, doubles in the shortest text that reads back
 // exactly. CSV: a header row of the column names, RFC 4180 quoting, a null as an empty field,
 // an empty string as "".
@@ -20,11 +21,12 @@
 
 namespace leda::report {
 
-/// One KPI's JSON object (pretty-printed: one row per line, no trailing newline).
+/// One KPI's JSON object (pretty-printed: one row per line, no trailing newline). A KPI that
+/// failed is `{"kpi", "plugin_version", "params", "error", "exit": 1}`.
 std::string result_json(const host::KpiResult& r);
 
-/// The JSON of successful `results`: an array of their objects when `array` (a run of several
-/// KPIs, even if only one succeeded), else the one object. Ends with a newline.
+/// The JSON of `results`: an array of their objects when `array` (a run of several KPIs), else
+/// the one object. Ends with a newline.
 std::string results_json(const std::vector<const host::KpiResult*>& results, bool array);
 
 /// One KPI's table as CSV (LF line ends). Notes are not part of the CSV.

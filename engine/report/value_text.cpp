@@ -154,6 +154,46 @@ std::string human_value(const Value& v) {
   return std::visit(Visitor{}, v);
 }
 
+const char* unit_name(Unit u) {
+  switch (u) {
+    case Unit::kText:
+      return "text";
+    case Unit::kId:
+      return "id";
+    case Unit::kCount:
+      return "count";
+    case Unit::kSeconds:
+      return "seconds";
+    case Unit::kRatio:
+      return "ratio";
+    case Unit::kPoints:
+      return "points";
+    case Unit::kMoney:
+      return "money";
+    case Unit::kTimestamp:
+      return "timestamp";
+    case Unit::kDate:
+      return "date";
+    case Unit::kNumber:
+      return "number";
+    case Unit::kFlag:
+      return "flag";
+  }
+  return "?";
+}
+
+const char* column_role_name(ColumnRole r) {
+  switch (r) {
+    case ColumnRole::kKey:
+      return "key";
+    case ColumnRole::kHeadline:
+      return "headline";
+    case ColumnRole::kMeasure:
+      return "measure";
+  }
+  return "?";
+}
+
 const char* column_type_name(ColumnType t) {
   switch (t) {
     case ColumnType::kString:

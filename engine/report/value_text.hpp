@@ -39,6 +39,13 @@ std::string human_value(const Value& v);
 /// "string", "int", "number" or "bool".
 const char* column_type_name(ColumnType t);
 
+/// "text", "id", "count", "seconds", "ratio", "points", "money", "timestamp", "date", "number"
+/// or "flag".
+const char* unit_name(Unit u);
+
+/// "key", "headline" or "measure".
+const char* column_role_name(ColumnRole r);
+
 /// `s` escaped for HTML text and attribute values.
 std::string html_escape(std::string_view s);
 
