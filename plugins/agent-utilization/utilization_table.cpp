@@ -1,9 +1,10 @@
-// utilization_table.cpp — agent-utilization's result table: key columns in group_by order,
-// then the time sums (seconds) and the rates of KPI spec section 1.
+// utilization_table.cpp — agent-utilization's columns and result table: key columns in
+// group_by order, then the time sums (seconds) and the rates of KPI spec section 1.
 #include <algorithm>
 #include <string>
 #include <vector>
 
+#include "leda/samples.hpp"
 #include "leda/stats.hpp"
 #include "utilization_state.hpp"
 
@@ -12,8 +13,38 @@ namespace {
 
 constexpr std::size_t kListed = 50;  // names listed in a note before "and N more"
 
-Value seconds(std::int64_t ms) {
-  return static_cast<double>(ms) / 1000.0;
+Column measure(const char* name, Unit unit, const char* description,
+               ColumnRole role = ColumnRole::kMeasure) {
+  return {name, unit == Unit::kCount ? ColumnType::kInt : ColumnType::kNumber, unit, description,
+          role};
+}
+
+// The measure columns, in table order.
+std::vector<Column> measure_columns() {
+  using enum Unit;
+  constexpr auto kHeadline = ColumnRole::kHeadline;
+  return {
+      measure("logged_in_s", kSeconds, "logged-in time (overlapping sessions counted once)",
+              kHeadline),
+      measure("online_s", kSeconds, "logged-in time in state Online", kHeadline),
+      measure("back_soon_s", kSeconds, "logged-in time in state Back Soon"),
+      measure("away_s", kSeconds, "logged-in time in state Away"),
+      measure("unknown_s", kSeconds, "logged-in time Offline or before the first known state"),
+      measure("engaged_s", kSeconds, "logged-in time with at least one chat"),
+      measure("online_engaged_s", kSeconds, "Online time with at least one chat"),
+      measure("labor_s", kSeconds, "Online time, plus Away or Back Soon time with a chat"),
+      measure("chat_time_s", kSeconds, "chat time: time multiplied by concurrent chats"),
+      measure("slot_capacity_s", kSeconds, "Online time multiplied by the chat slots (capacity)"),
+      measure("slot_used_s", kSeconds, "Online time multiplied by the slots in use"),
+      measure("capacity_unknown_s", kSeconds, "Online time whose slot capacity is unknown"),
+      measure("engaged_time_rate", kRatio, "engaged time / logged-in time", kHeadline),
+      measure("occupancy", kRatio, "Online engaged time / Online time", kHeadline),
+      measure("capacity_utilization", kRatio, "slots used / slot capacity", kHeadline),
+      measure("concurrency", kNumber, "average chats while engaged: chat time / engaged time",
+              kHeadline),
+      measure("sessions", kCount, "agent sessions started in the row"),
+      measure("imputed_ends", kCount, "sessions without a logout (ended at their last event)"),
+  };
 }
 
 Value id_or_null(std::int64_t id) {
@@ -21,20 +52,18 @@ Value id_or_null(std::int64_t id) {
   return id;
 }
 
-// -1, 0, 1 comparing two keys on one group_by column.
 int compare_on(UtilizationDim d, const UtilizationKey& a, const UtilizationKey& b) {
-  auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
   switch (d) {
     case UtilizationDim::kAgent:
-      return cmp(a.agent, b.agent);
+      return three_way(a.agent, b.agent);
     case UtilizationDim::kGroup:
-      return cmp(a.group, b.group);
+      return three_way(a.group, b.group);
     case UtilizationDim::kRegion:
-      return cmp(a.region, b.region);
+      return three_way(a.region, b.region);
     case UtilizationDim::kDay:
-      return cmp(a.day, b.day);
+      return three_way(a.day, b.day);
     case UtilizationDim::kInterval:
-      return cmp(a.interval, b.interval);
+      return three_way(a.interval, b.interval);
   }
   return 0;
 }
@@ -49,53 +78,61 @@ std::string listed(const std::vector<std::string>& items) {
 
 }  // namespace
 
+const GroupBy<UtilizationDim>& utilization_dimensions() {
+  using enum Unit;
+  static const GroupBy<UtilizationDim> kDims{{
+      {"agent",
+       UtilizationDim::kAgent,
+       {{"agent_id", ColumnType::kInt, kId, "LiveEngage agent id (agentID)"},
+        {"agent_login", ColumnType::kString, kText, "the agent's login name"}}},
+      {"group",
+       UtilizationDim::kGroup,
+       {{"group_id", ColumnType::kInt, kId, "agent group (agentGroupID) of the time"}}},
+      {"region",
+       UtilizationDim::kRegion,
+       {{"region", ColumnType::kString, kText, "region from the agent map (UNMAPPED: none)"}}},
+      {"day", UtilizationDim::kDay, {{"day", ColumnType::kString, kDate, "local day in tz"}}},
+      {"interval",
+       UtilizationDim::kInterval,
+       {{"interval_start", ColumnType::kString, kTimestamp, "start of the interval in tz"}}},
+  }};
+  return kDims;
+}
+
+std::vector<Column> utilization_columns() {
+  std::vector<Column> all;
+  for (const char* d : {"agent", "group", "region", "day", "interval"}) {
+    const Params p(std::map<std::string, std::string>{{"group_by", d}});
+    for (Column c : utilization_dimensions().parse(p).key_columns())
+      all.push_back(std::move(c));
+  }
+  for (Column c : measure_columns())
+    all.push_back(std::move(c));
+  return all;
+}
+
 Table utilization_table(const UtilizationConfig& config, UtilizationState&& st) {
   Table t;
-  for (UtilizationDim d : config.group_by) {
-    switch (d) {
-      case UtilizationDim::kAgent:
-        t.columns.push_back({"agent_id", ColumnType::kInt});
-        t.columns.push_back({"agent_login", ColumnType::kString});
-        break;
-      case UtilizationDim::kGroup:
-        t.columns.push_back({"group_id", ColumnType::kInt});
-        break;
-      case UtilizationDim::kRegion:
-        t.columns.push_back({"region", ColumnType::kString});
-        break;
-      case UtilizationDim::kDay:
-        t.columns.push_back({"day", ColumnType::kString});
-        break;
-      case UtilizationDim::kInterval:
-        t.columns.push_back({"interval_start", ColumnType::kString});
-        break;
-    }
-  }
-  for (const char* name : {"logged_in_s", "online_s", "back_soon_s", "away_s", "unknown_s",
-                           "engaged_s", "online_engaged_s", "labor_s", "chat_time_s",
-                           "slot_capacity_s", "slot_used_s", "capacity_unknown_s",
-                           "engaged_time_rate", "occupancy", "capacity_utilization", "concurrency"})
-    t.columns.push_back({name, ColumnType::kNumber});
-  t.columns.push_back({"sessions", ColumnType::kInt});
-  t.columns.push_back({"imputed_ends", ColumnType::kInt});
+  t.columns = config.group_by.key_columns();
+  for (Column c : measure_columns())
+    t.columns.push_back(std::move(c));
 
   std::vector<const std::pair<const UtilizationKey, UtilizationSums>*> rows;
   for (const auto& entry : st.sums)
     rows.push_back(&entry);
   std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
-    for (UtilizationDim d : config.group_by)
-      if (int c = compare_on(d, a->first, b->first)) return c < 0;
-    return false;
+    return config.group_by.less(a->first, b->first, compare_on);
   });
 
   std::int64_t sessions = 0, imputed = 0;
+  const auto dims = config.group_by.dims();
   for (const auto* entry : rows) {
     const UtilizationKey& k = entry->first;
     const UtilizationSums& s = entry->second;
     sessions += s.sessions;
     imputed += s.imputed_ends;
     std::vector<Value> row;
-    for (UtilizationDim d : config.group_by) {
+    for (UtilizationDim d : dims) {
       switch (d) {
         case UtilizationDim::kAgent:
           row.push_back(k.agent);
@@ -128,16 +165,18 @@ Table utilization_table(const UtilizationConfig& config, UtilizationState&& st) 
     t.rows.push_back(std::move(row));
   }
 
-  t.notes.push_back(std::to_string(st.logins.size()) + " agents with sessions, " +
-                    std::to_string(sessions) + " sessions, " + std::to_string(imputed) +
-                    " without a logout (ended at their last event)");
+  t.notes.push_back(plural(st.logins.size(), "agent") + " with sessions, " +
+                    plural(static_cast<std::uint64_t>(sessions), "session") + ", " +
+                    std::to_string(imputed) + " without a logout (ended at their last event)");
   if (st.events_without_time)
-    t.notes.push_back(std::to_string(st.events_without_time) +
-                      " agent events without a timestamp were skipped");
+    t.notes.push_back(plural(st.events_without_time, "agent event") + " without a timestamp " +
+                      std::string(agree(st.events_without_time, "was", "were")) + " skipped");
   if (st.sessions_without_time)
-    t.notes.push_back(std::to_string(st.sessions_without_time) +
-                      " agent sessions without a timed event were skipped");
-  if (!st.map_given) {
+    t.notes.push_back(plural(st.sessions_without_time, "agent session") +
+                      " without a timed event " +
+                      std::string(agree(st.sessions_without_time, "was", "were")) + " skipped");
+  const AgentMap* map = config.map;
+  if (!map) {
     if (config.by(UtilizationDim::kRegion))
       t.notes.push_back("no agent map joined: every agent is in region UNMAPPED");
     return t;
@@ -146,15 +185,17 @@ Table utilization_table(const UtilizationConfig& config, UtilizationState&& st) 
     std::vector<std::string> items;
     for (const auto& [id, login] : st.unmatched_agents)
       items.push_back(std::to_string(id) + (login.empty() ? "" : " (" + login + ")"));
-    t.notes.push_back("agent map: " + std::to_string(items.size()) +
-                      " agents with sessions matched no row (region UNMAPPED): " + listed(items));
+    t.notes.push_back("agent map: " + plural(items.size(), "agent") +
+                      " with sessions matched no row (region UNMAPPED): " + listed(items));
   }
   std::vector<std::string> unused;
-  for (std::size_t i = 0; i < st.map_rows.size(); ++i)
-    if (i >= st.map_row_used.size() || !st.map_row_used[i]) unused.push_back(st.map_rows[i]);
+  for (const AgentMapRow& r : map->rows())
+    if (!st.map_rows_used.count(r.row))
+      unused.push_back("line " + std::to_string(r.line) + " (lp_agent_id '" + r.lp_agent_id +
+                       "', login_name '" + r.login_name + "')");
   if (!unused.empty())
-    t.notes.push_back("agent map: " + std::to_string(unused.size()) +
-                      " rows matched no agent with sessions: " + listed(unused));
+    t.notes.push_back("agent map: " + plural(unused.size(), "row") +
+                      " matched no agent with sessions: " + listed(unused));
   return t;
 }
 

@@ -7,71 +7,32 @@
 
 #include "conversations_state.hpp"
 #include "leda/conversation_facts.hpp"
-#include "leda/plugin.hpp"
+#include "leda/kpi.hpp"
 
 namespace leda::kpi {
 namespace {
 
-class Conversations final : public KpiPlugin {
+class Conversations final : public Kpi<ConversationsState> {
  public:
   const Description& describe() const override { return desc_; }
 
-  void configure(const Params& params) override {
+  void configure(const Params& params, const Joins&) override {
     ConversationsConfig c;
-    const auto list = params.get_list("group_by");
-    for (const std::string& g : list) {
-      ConversationDim d;
-      if (g == "none") {
-        if (list.size() > 1) throw PluginError("group_by: 'none' cannot be combined with columns");
-        continue;
-      } else if (g == "skill") {
-        d = ConversationDim::kSkill;
-      } else if (g == "agent") {
-        d = ConversationDim::kAgent;
-      } else if (g == "day") {
-        d = ConversationDim::kDay;
-      } else if (g == "interval") {
-        d = ConversationDim::kInterval;
-      } else {
-        throw PluginError("group_by: unknown column '" + g +
-                          "' (choices: skill, agent, day, interval, none)");
-      }
-      if (!c.by(d)) c.group_by.push_back(d);
-    }
-    const std::string& sl = params.get("sl_threshold_s");
-    try {
-      c.sl_threshold_s = std::stod(sl);
-    } catch (const std::exception&) {
-      throw PluginError("sl_threshold_s: not a number: '" + sl + "'");
-    }
+    c.group_by = conversation_dimensions().parse(params);
+    c.sl_threshold_s = params.get_number("sl_threshold_s");
     if (!std::isfinite(c.sl_threshold_s) || c.sl_threshold_s < 0)
-      throw PluginError("sl_threshold_s must be a number of seconds >= 0, not '" + sl + "'");
-    c.buckets.emplace(params.get("tz"), parse_interval_minutes(params.get("interval")));
+      throw ParamError("sl_threshold_s", "must be a number of seconds >= 0");
+    c.buckets = TimeBuckets::from_params(params);
     config_ = std::move(c);
   }
 
-  std::unique_ptr<KpiState> create_state() const override {
-    return std::make_unique<ConversationsState>();
+  void consume(ConversationsState& st, const Batch& batch) const override {
+    for (const Conversation& c : conversations_of(batch))
+      add(st, ConversationFacts::of(*batch.model, c));
   }
 
-  void update(KpiState& s, const Batch& batch) const override {
-    auto& st = static_cast<ConversationsState&>(s);
-    const Model& m = *batch.model;
-    const std::uint32_t end = batch.conversations.first + batch.conversations.count;
-    for (std::uint32_t i = batch.conversations.first; i < end; ++i)
-      add(st, ConversationFacts::of(m, m.conversations[i]));
-  }
-
-  void merge(KpiState& into_s, KpiState&& from_s) const override {
-    auto& into = static_cast<ConversationsState&>(into_s);
-    auto& from = static_cast<ConversationsState&>(from_s);
-    for (const auto& [key, sums] : from.sums)
-      into.sums[key].merge(sums);
-    into.issues.merge(from.issues);
-  }
-
-  Table finalize(KpiState&& s) const override {
-    return conversations_table(config_, std::move(static_cast<ConversationsState&>(s)));
+  Table finish(ConversationsState&& st) const override {
+    return conversations_table(config_, std::move(st));
   }
 
  private:
@@ -79,7 +40,7 @@ class Conversations final : public KpiPlugin {
     const ConversationsConfig& c = config_;
     ConversationKey k;
     if (c.by(ConversationDim::kSkill)) k.skill = f.skill_id;
-    if (c.by(ConversationDim::kAgent)) k.agent = std::string(f.agent_id);
+    if (c.by(ConversationDim::kAgent)) k.agent = f.agent_id;
     if (has(f.dated_at)) {
       if (c.by(ConversationDim::kDay)) k.day = c.buckets->day_of(f.dated_at);
       if (c.by(ConversationDim::kInterval)) k.interval = c.buckets->interval_of(f.dated_at).start;
@@ -111,34 +72,34 @@ class Conversations final : public KpiPlugin {
   }
 
   Description desc_{
-      "conversations",
-      "1.0.0",
-      "Conversations, abandonment, average speed of answer, service level, chat length, "
-      "interactivity and transfers",
-      {
-          {"group_by",
-           ParamType::kList,
-           "none",
-           "row keys, comma-separated; none: one total row",
-           {"skill", "agent", "day", "interval", "none"}},
-          {"sl_threshold_s",
-           ParamType::kNumber,
-           "30",
-           "service level threshold: connected within this many seconds of waiting",
-           {}},
-          {"interval",
-           ParamType::kEnum,
-           "60m",
-           "interval length when grouping by interval",
-           {"15m", "30m", "60m"}},
-          {"tz", ParamType::kString, "UTC", "IANA time zone of days and intervals", {}},
-      },
-      kNeedEngagement | kNeedTranscripts | kNeedTransfers,
-      {}};
+      .name = "conversations",
+      .version = "1.1.0",
+      .summary =
+          "Conversations, abandonment, average speed of answer, service level, chat "
+          "length, interactivity and transfers",
+      .params =
+          {
+              conversation_dimensions().param("none",
+                                              "row keys, comma-separated; none: one total row"),
+              {"sl_threshold_s",
+               ParamType::kNumber,
+               "30",
+               "service level threshold: connected within this many seconds of waiting",
+               {}},
+              {"interval",
+               ParamType::kEnum,
+               "60m",
+               "interval length when grouping by interval",
+               {"15m", "30m", "60m"}},
+              {"tz", ParamType::kString, "UTC", "IANA time zone of days and intervals", {}},
+          },
+      .needs = kNeedEngagement | kNeedTranscripts | kNeedTransfers,
+      .columns = conversation_columns(),
+      .state_version = 1};
   ConversationsConfig config_;
 };
 
 }  // namespace
 }  // namespace leda::kpi
 
-LEDA_PLUGIN(leda::kpi::Conversations, "conversations", "1.0.0")
+LEDA_PLUGIN(leda::kpi::Conversations, "conversations", "1.1.0")

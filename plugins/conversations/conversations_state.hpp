@@ -1,8 +1,8 @@
 // conversations_state.hpp — configuration and mergeable state of the conversations KPI (KPI
 // spec section 3).
 //
-// Every conversation is one merged record of the model, so update() reduces each to counts and
-// integer millisecond sums keyed by the group_by columns; merge() adds them exactly.
+// Every conversation is one merged record of the model, so consume() reduces each to counts
+// and integer millisecond sums keyed by the group_by columns; merging adds them exactly.
 #pragma once
 
 #include <algorithm>
@@ -12,6 +12,8 @@
 #include <string>
 #include <vector>
 
+#include "leda/group_by.hpp"
+#include "leda/keyed_map.hpp"
 #include "leda/plugin.hpp"
 #include "leda/time_buckets.hpp"
 
@@ -22,21 +24,20 @@ enum class ConversationDim { kSkill, kAgent, kDay, kInterval };
 
 /// Bound parameters.
 struct ConversationsConfig {
-  std::vector<ConversationDim> group_by;  ///< in the user's order; empty: one row
+  GroupBy<ConversationDim> group_by{{}};  ///< empty selection: one row
   double sl_threshold_s = 30;
   std::optional<TimeBuckets> buckets;
-  bool by(ConversationDim d) const {
-    return std::find(group_by.begin(), group_by.end(), d) != group_by.end();
-  }
+  bool by(ConversationDim d) const { return group_by.by(d); }
 };
 
 /// One output row's key; columns not grouped by keep their defaults.
 struct ConversationKey {
   std::int64_t skill = kNoLong;  ///< kNoLong: no skill
-  std::string agent;             ///< empty: no agent
+  AgentKey agent = kNoLong;      ///< kNoLong: no agent
   std::int64_t day = kNoLong;    ///< LocalDay; kNoLong when the conversation has no time
   TimeMs interval = kNoLong;     ///< interval start; kNoLong when no time
   auto operator<=>(const ConversationKey&) const = default;
+  LEDA_FIELDS(skill, agent, day, interval)
 };
 
 /// Counts and sums of one row.
@@ -56,6 +57,8 @@ struct ConversationSums {
     lengths += o.lengths;
     length_ms += o.length_ms;
   }
+  LEDA_FIELDS(conversations, connected, interactive, transferred, waits, wait_ms, max_wait_ms,
+              within_sl, lengths, length_ms)
 };
 
 /// Data problems counted for the notes.
@@ -72,13 +75,25 @@ struct ConversationIssues {
     negative_wait += o.negative_wait;
     no_length += o.no_length;
   }
+  LEDA_FIELDS(end_missing, undated, no_wait, negative_wait, no_length)
 };
 
 /// Per-shard state.
-struct ConversationsState final : KpiState {
-  std::map<ConversationKey, ConversationSums> sums;
+struct ConversationsState {
+  KeyedMap<ConversationKey, ConversationSums> sums;
   ConversationIssues issues;
+  void merge(ConversationsState&& o) {
+    sums.merge(std::move(o.sums));
+    issues.merge(o.issues);
+  }
+  LEDA_FIELDS(sums, issues)
 };
+
+/// The group_by choices and their key columns.
+const GroupBy<ConversationDim>& conversation_dimensions();
+
+/// Every column the table can have (for the description).
+std::vector<Column> conversation_columns();
 
 /// The result table of a fully merged state.
 Table conversations_table(const ConversationsConfig& config, ConversationsState&& state);

@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "conversations_state.hpp"
+#include "leda/samples.hpp"
 #include "leda/stats.hpp"
 
 namespace leda::kpi {
@@ -15,16 +16,16 @@ Value count(std::int64_t n) {
   return Value(std::in_place_type<std::int64_t>, n);
 }
 
-// Mean of a millisecond sum over n values, in seconds; null when n is 0.
+// Mean of a millisecond sum over n values, in seconds at millisecond precision; null when n is 0.
 Value mean_seconds(std::int64_t sum_ms, std::int64_t n) {
   if (n == 0) return std::monostate{};
-  return static_cast<double>(sum_ms) / static_cast<double>(n) / 1000.0;
+  return round_to(static_cast<double>(sum_ms) / static_cast<double>(n) / 1000.0, 3);
 }
 
 // A maximum in milliseconds as seconds; null when there was no value (-1).
 Value max_seconds(std::int64_t ms) {
   if (ms < 0) return std::monostate{};
-  return static_cast<double>(ms) / 1000.0;
+  return seconds(ms);
 }
 
 std::string plain(double v) {
@@ -33,61 +34,93 @@ std::string plain(double v) {
   return buf;
 }
 
+Value or_null(std::int64_t v) {
+  return v == kNoLong ? Value() : count(v);
+}
+
 int compare_on(ConversationDim d, const ConversationKey& a, const ConversationKey& b) {
-  auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
   switch (d) {
     case ConversationDim::kSkill:
-      return cmp(a.skill, b.skill);
+      return three_way(a.skill, b.skill);
     case ConversationDim::kAgent:
-      return cmp(a.agent, b.agent);
+      return three_way(a.agent, b.agent);
     case ConversationDim::kDay:
-      return cmp(a.day, b.day);
+      return three_way(a.day, b.day);
     case ConversationDim::kInterval:
-      return cmp(a.interval, b.interval);
+      return three_way(a.interval, b.interval);
   }
   return 0;
 }
 
+std::vector<Column> measure_columns() {
+  using enum Unit;
+  constexpr auto kInt = ColumnType::kInt;
+  constexpr auto kNum = ColumnType::kNumber;
+  constexpr auto kHeadline = ColumnRole::kHeadline;
+  return {
+      {"conversations", kInt, kCount, "conversations dated in the row", kHeadline},
+      {"connected", kInt, kCount, "conversations an agent joined"},
+      {"abandoned", kInt, kCount, "conversations no agent joined"},
+      {"abandon_rate", kNum, kRatio, "abandoned / conversations", kHeadline},
+      {"asa_s", kNum, kSeconds, "average speed of answer: mean wait of connected conversations",
+       kHeadline},
+      {"max_wait_s", kNum, kSeconds, "longest wait of a connected conversation"},
+      {"service_level", kNum, kRatio,
+       "connected within the threshold (sl_threshold_s) / conversations", kHeadline},
+      {"avg_chat_length_s", kNum, kSeconds, "mean chat length of connected conversations",
+       kHeadline},
+      {"interactive", kInt, kCount, "conversations marked interactive"},
+      {"interactive_rate", kNum, kRatio, "interactive / connected"},
+      {"transferred", kInt, kCount, "conversations with at least one transfer"},
+      {"transfer_rate", kNum, kRatio, "transferred / connected"},
+  };
+}
+
 }  // namespace
+
+const GroupBy<ConversationDim>& conversation_dimensions() {
+  using enum Unit;
+  static const GroupBy<ConversationDim> kDims{{
+      {"skill",
+       ConversationDim::kSkill,
+       {{"skill_id", ColumnType::kInt, kId, "the conversation's last skill"}}},
+      {"agent",
+       ConversationDim::kAgent,
+       {{"agent_id", ColumnType::kInt, kId, "LiveEngage agent id of the conversation's agent"}}},
+      {"day",
+       ConversationDim::kDay,
+       {{"day", ColumnType::kString, kDate, "local day of the conversation's end in tz"}}},
+      {"interval",
+       ConversationDim::kInterval,
+       {{"interval_start", ColumnType::kString, kTimestamp,
+         "start of the interval of the conversation's end in tz"}}},
+  }};
+  return kDims;
+}
+
+std::vector<Column> conversation_columns() {
+  std::vector<Column> all;
+  for (const char* d : {"skill", "agent", "day", "interval"}) {
+    const Params p(std::map<std::string, std::string>{{"group_by", d}});
+    for (Column c : conversation_dimensions().parse(p).key_columns())
+      all.push_back(std::move(c));
+  }
+  for (Column c : measure_columns())
+    all.push_back(std::move(c));
+  return all;
+}
 
 Table conversations_table(const ConversationsConfig& config, ConversationsState&& st) {
   Table t;
-  for (ConversationDim d : config.group_by) {
-    switch (d) {
-      case ConversationDim::kSkill:
-        t.columns.push_back({"skill_id", ColumnType::kInt});
-        break;
-      case ConversationDim::kAgent:
-        t.columns.push_back({"agent_id", ColumnType::kString});
-        break;
-      case ConversationDim::kDay:
-        t.columns.push_back({"day", ColumnType::kString});
-        break;
-      case ConversationDim::kInterval:
-        t.columns.push_back({"interval_start", ColumnType::kString});
-        break;
-    }
-  }
-  t.columns.insert(t.columns.end(), {{"conversations", ColumnType::kInt},
-                                     {"connected", ColumnType::kInt},
-                                     {"abandoned", ColumnType::kInt},
-                                     {"abandon_rate", ColumnType::kNumber},
-                                     {"asa_s", ColumnType::kNumber},
-                                     {"max_wait_s", ColumnType::kNumber},
-                                     {"service_level", ColumnType::kNumber},
-                                     {"avg_chat_length_s", ColumnType::kNumber},
-                                     {"interactive", ColumnType::kInt},
-                                     {"interactive_rate", ColumnType::kNumber},
-                                     {"transferred", ColumnType::kInt},
-                                     {"transfer_rate", ColumnType::kNumber}});
+  t.columns = config.group_by.key_columns();
+  for (Column c : measure_columns())
+    t.columns.push_back(std::move(c));
 
   std::vector<const std::pair<const ConversationKey, ConversationSums>*> rows;
   for (const auto& entry : st.sums)
     rows.push_back(&entry);
   std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
-    for (ConversationDim d : config.group_by)
-      if (int c = compare_on(d, a->first, b->first)) return c < 0;
-    return false;
+    return config.group_by.less(a->first, b->first, compare_on);
   });
 
   std::int64_t total = 0;
@@ -96,13 +129,13 @@ Table conversations_table(const ConversationsConfig& config, ConversationsState&
     const ConversationSums& s = entry->second;
     total += s.conversations;
     std::vector<Value> row;
-    for (ConversationDim d : config.group_by) {
+    for (ConversationDim d : config.group_by.dims()) {
       switch (d) {
         case ConversationDim::kSkill:
-          row.push_back(k.skill == kNoLong ? Value() : count(k.skill));
+          row.push_back(or_null(k.skill));
           break;
         case ConversationDim::kAgent:
-          row.push_back(k.agent.empty() ? Value() : Value(k.agent));
+          row.push_back(or_null(k.agent));
           break;
         case ConversationDim::kDay:
           row.push_back(k.day == kNoLong ? Value() : Value(day_text(k.day)));
@@ -130,26 +163,28 @@ Table conversations_table(const ConversationsConfig& config, ConversationsState&
   }
 
   const ConversationIssues& is = st.issues;
-  t.notes.push_back(std::to_string(total) + " conversations; service level threshold " +
-                    plain(config.sl_threshold_s) + " s");
+  t.notes.push_back(plural(static_cast<std::uint64_t>(total), "conversation") +
+                    "; service level threshold " + plain(config.sl_threshold_s) + " s");
   if (is.end_missing)
-    t.notes.push_back(std::to_string(is.end_missing) +
-                      " conversations without conversationEndTime were dated by their latest "
-                      "other time");
+    t.notes.push_back(plural(is.end_missing, "conversation") + " without conversationEndTime " +
+                      std::string(agree(is.end_missing, "was", "were")) +
+                      " dated by the latest other time");
   if (is.undated)
-    t.notes.push_back(std::to_string(is.undated) +
-                      " conversations without any time have no day or interval");
+    t.notes.push_back(plural(is.undated, "conversation") + " without any time " +
+                      std::string(agree(is.undated, "has", "have")) + " no day or interval");
   if (is.no_wait)
-    t.notes.push_back(std::to_string(is.no_wait) +
-                      " connected conversations without queue or start times have no wait (not "
-                      "in asa_s, max_wait_s, nor within the service level)");
+    t.notes.push_back(plural(is.no_wait, "connected conversation") +
+                      " without queue or start times " +
+                      std::string(agree(is.no_wait, "has", "have")) +
+                      " no wait (not in asa_s, max_wait_s, nor within the service level)");
   if (is.negative_wait)
-    t.notes.push_back(std::to_string(is.negative_wait) +
-                      " connected conversations with a negative wait were left out of the wait "
-                      "figures");
+    t.notes.push_back(
+        plural(is.negative_wait, "connected conversation") + " with a negative wait " +
+        std::string(agree(is.negative_wait, "was", "were")) + " left out of the wait figures");
   if (is.no_length)
-    t.notes.push_back(std::to_string(is.no_length) +
-                      " connected conversations without a usable end time have no chat length");
+    t.notes.push_back(plural(is.no_length, "connected conversation") +
+                      " without a usable end time " +
+                      std::string(agree(is.no_length, "has", "have")) + " no chat length");
   return t;
 }
 

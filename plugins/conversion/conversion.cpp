@@ -8,61 +8,33 @@
 
 #include "conversion_state.hpp"
 #include "leda/conversation_facts.hpp"
+#include "leda/kpi.hpp"
 #include "leda/orders.hpp"
-#include "leda/plugin.hpp"
 #include "leda/time_buckets.hpp"
 
 namespace leda::kpi {
 namespace {
 
-class Conversion final : public KpiPlugin {
+class Conversion final : public Kpi<ConversionState> {
  public:
   const Description& describe() const override { return desc_; }
 
-  void configure(const Params& params) override {
-    const std::string& g = params.get("group_by");
-    if (g != "segment" && g != "none")
-      throw PluginError("group_by must be segment or none, not '" + g + "'");
-    by_segment_ = g == "segment";
-    days_.emplace(params.get("tz"));
+  void configure(const Params& params, const Joins& joins) override {
+    by_segment_ = params.get("group_by") == "segment";
+    days_ = TimeBuckets::from_params(params);
+    membership_ = joins.membership ? &*joins.membership : nullptr;
   }
 
-  std::unique_ptr<KpiState> create_state() const override {
-    return std::make_unique<ConversionState>();
-  }
-
-  void update(KpiState& s, const Batch& batch) const override {
-    auto& st = static_cast<ConversionState&>(s);
+  void consume(ConversionState& st, const Batch& batch) const override {
     const Model& m = *batch.model;
-    const Membership* membership =
-        batch.joins && batch.joins->membership ? &*batch.joins->membership : nullptr;
-    st.membership_given |= membership != nullptr;
-    for (std::uint32_t i = batch.visits.first; i < batch.visits.first + batch.visits.count; ++i)
-      add_visit(st, m, m.visits[i], membership);
-    const std::uint32_t end = batch.conversations.first + batch.conversations.count;
-    for (std::uint32_t i = batch.conversations.first; i < end; ++i) {
-      const Conversation& c = m.conversations[i];
+    for (const Visit& v : visits_of(batch))
+      add_visit(st, m, v, membership_);
+    for (const Conversation& c : conversations_of(batch))
       st.unlinked_connected += c.visit == kNoIndex && has_time(c.interaction_start);
-    }
   }
 
-  void merge(KpiState& into_s, KpiState&& from_s) const override {
-    auto& into = static_cast<ConversionState&>(into_s);
-    auto& from = static_cast<ConversionState&>(from_s);
-    into.book.merge(std::move(from.book));
-    into.excluded.merge(from.excluded);
-    into.ordered.merge(from.ordered);  // a visit is in one shard only
-    for (const auto& [segment, p] : from.plain) {
-      PlainVisits& q = into.plain[segment];
-      q.visits += p.visits;
-      q.engaged += p.engaged;
-    }
-    into.unlinked_connected += from.unlinked_connected;
-    into.membership_given |= from.membership_given;
-  }
-
-  Table finalize(KpiState&& s) const override {
-    return conversion_table(by_segment_, std::move(static_cast<ConversionState&>(s)));
+  Table finish(ConversionState&& st) const override {
+    return conversion_table(by_segment_, membership_ != nullptr, std::move(st));
   }
 
  private:
@@ -99,30 +71,37 @@ class Conversion final : public KpiPlugin {
     }
   }
 
-  Description desc_{
-      "conversion",
-      "1.0.0",
-      "Visits, engaged and converted visits, conversion rates with 95% Wilson intervals, "
-      "revenue per visit",
-      {
-          {"group_by",
-           ParamType::kEnum,
-           "none",
-           "segment: one row per membership segment; none: one total row",
-           {"segment", "none"}},
-          {"tz",
-           ParamType::kString,
-           "UTC",
-           "IANA time zone of order dates (membership validity)",
-           {}},
-      },
-      kNeedWebSession | kNeedAttributes | kNeedEngagement,
-      {"membership"}};
+  Description desc_{.name = "conversion",
+                    .version = "1.1.0",
+                    .summary =
+                        "Visits, engaged and converted visits, conversion rates with 95% Wilson "
+                        "intervals, revenue per visit",
+                    .params =
+                        {
+                            {"group_by",
+                             ParamType::kEnum,
+                             "none",
+                             "segment: one row per membership segment; none: one total row",
+                             {"segment", "none"}},
+                            {"tz",
+                             ParamType::kString,
+                             "UTC",
+                             "IANA time zone of order dates (membership validity)",
+                             {}},
+                        },
+                    .needs = kNeedWebSession | kNeedAttributes | kNeedEngagement,
+                    .joins = {{"membership",
+                               false,
+                               {"customer_id", "segment"},
+                               "customer segments, for group_by=segment"}},
+                    .columns = conversion_columns(),
+                    .state_version = 1};
   bool by_segment_ = false;
   std::optional<TimeBuckets> days_;
+  const Membership* membership_ = nullptr;
 };
 
 }  // namespace
 }  // namespace leda::kpi
 
-LEDA_PLUGIN(leda::kpi::Conversion, "conversion", "1.0.0")
+LEDA_PLUGIN(leda::kpi::Conversion, "conversion", "1.1.0")

@@ -5,6 +5,7 @@
 #include <vector>
 
 #include "conversion_state.hpp"
+#include "leda/samples.hpp"
 #include "leda/stats.hpp"
 
 namespace leda::kpi {
@@ -12,7 +13,7 @@ namespace {
 
 struct SegmentCounts {
   std::int64_t visits = 0, engaged = 0, converted = 0, converted_engaged = 0;
-  double revenue = 0;
+  Samples revenue = Samples::money();  ///< kept order values, in cents
 };
 
 Value count(std::int64_t n) {
@@ -29,20 +30,36 @@ void rate_with_interval(std::vector<Value>& row, std::int64_t x, std::int64_t n)
 
 }  // namespace
 
-Table conversion_table(bool by_segment, ConversionState&& st) {
-  Table t;
-  if (by_segment) t.columns.push_back({"segment", ColumnType::kString});
-  t.columns.push_back({"visits", ColumnType::kInt});
-  t.columns.push_back({"engaged_visits", ColumnType::kInt});
-  t.columns.push_back({"converted_visits", ColumnType::kInt});
-  for (const char* rate :
-       {"conversion_rate", "conversion_rate_engaged", "conversion_rate_not_engaged"}) {
-    t.columns.push_back({rate, ColumnType::kNumber});
-    t.columns.push_back({std::string(rate) + "_ci95_low", ColumnType::kNumber});
-    t.columns.push_back({std::string(rate) + "_ci95_high", ColumnType::kNumber});
+std::vector<Column> conversion_columns() {
+  using enum Unit;
+  constexpr auto kInt = ColumnType::kInt;
+  constexpr auto kNum = ColumnType::kNumber;
+  constexpr auto kHeadline = ColumnRole::kHeadline;
+  std::vector<Column> c = {
+      {"segment", ColumnType::kString, kText, "membership segment of the visit", ColumnRole::kKey},
+      {"visits", kInt, kCount, "visits", kHeadline},
+      {"engaged_visits", kInt, kCount, "visits with a connected conversation", kHeadline},
+      {"converted_visits", kInt, kCount, "visits with at least one counted order", kHeadline}};
+  const std::pair<const char*, const char*> rates[] = {
+      {"conversion_rate", "converted visits / visits"},
+      {"conversion_rate_engaged", "converted engaged visits / engaged visits"},
+      {"conversion_rate_not_engaged", "converted other visits / other visits"}};
+  for (const auto& [rate, what] : rates) {
+    c.push_back({rate, kNum, kRatio, what, kHeadline});
+    c.push_back({std::string(rate) + "_ci95_low", kNum, kRatio,
+                 std::string("95% Wilson interval of ") + rate + ", low end"});
+    c.push_back({std::string(rate) + "_ci95_high", kNum, kRatio,
+                 std::string("95% Wilson interval of ") + rate + ", high end"});
   }
-  t.columns.push_back({"revenue", ColumnType::kNumber});
-  t.columns.push_back({"revenue_per_visit", ColumnType::kNumber});
+  c.push_back({"revenue", kNum, kMoney, "sum of the counted orders' values", kHeadline});
+  c.push_back({"revenue_per_visit", kNum, kMoney, "revenue / visits", kHeadline});
+  return c;
+}
+
+Table conversion_table(bool by_segment, bool membership_given, ConversionState&& st) {
+  Table t;
+  t.columns = conversion_columns();
+  if (!by_segment) t.columns.erase(t.columns.begin());
 
   std::map<std::string, SegmentCounts> segments;
   for (const auto& [segment, p] : st.plain) {
@@ -52,21 +69,19 @@ Table conversion_table(bool by_segment, ConversionState&& st) {
   }
   const auto& book = st.book.entries();
   std::int64_t only_duplicates = 0;
-  for (const auto& [visit_id, v] : st.ordered) {  // visit id order: a fixed summation order
-    double revenue = 0;
+  for (const auto& [visit_id, v] : st.ordered) {
+    SegmentCounts& s = segments[v.segment];
     bool converted = false;
     for (const OrderKey& key : v.orders) {
       const auto it = book.find(key);
       if (it == book.end() || it->second.kept.visit_id != visit_id) continue;
       converted = true;
-      revenue += it->second.kept.total;
+      s.revenue.add_amount(it->second.kept.total);
     }
-    SegmentCounts& s = segments[v.segment];
     ++s.visits;
     s.engaged += v.engaged;
     s.converted += converted;
     s.converted_engaged += converted && v.engaged;
-    s.revenue += revenue;
     only_duplicates += !converted;
   }
 
@@ -81,8 +96,9 @@ Table conversion_table(bool by_segment, ConversionState&& st) {
     rate_with_interval(row, s.converted, s.visits);
     rate_with_interval(row, s.converted_engaged, s.engaged);
     rate_with_interval(row, s.converted - s.converted_engaged, s.visits - s.engaged);
-    row.emplace_back(s.revenue);
-    row.push_back(ratio(s.revenue, s.visits));
+    row.emplace_back(s.revenue.sum());
+    row.push_back(s.visits ? Value(round_to(s.revenue.sum() / static_cast<double>(s.visits), 2))
+                           : Value());
     t.rows.push_back(std::move(row));
   }
   if (!by_segment && t.rows.empty()) {  // no visit at all: still one total row
@@ -94,21 +110,27 @@ Table conversion_table(bool by_segment, ConversionState&& st) {
     t.rows.push_back(std::move(row));
   }
 
-  t.notes.push_back(std::to_string(visits) + " visits, " + std::to_string(st.ordered.size()) +
-                    " with an order; " + std::to_string(book.size()) + " orders counted, " +
-                    std::to_string(st.book.duplicates()) + " duplicate copies dropped");
+  t.notes.push_back(plural(static_cast<std::uint64_t>(visits), "visit") + ", " +
+                    std::to_string(st.ordered.size()) + " with an order; " +
+                    plural(book.size(), "order") + " counted, " +
+                    plural(st.book.duplicates(), "duplicate copy", "duplicate copies") +
+                    " dropped");
   if (only_duplicates)
-    t.notes.push_back(std::to_string(only_duplicates) +
-                      " visits are not converted: their orders are duplicates of orders kept in "
-                      "another visit");
+    t.notes.push_back(
+        plural(static_cast<std::uint64_t>(only_duplicates), "visit") + " not converted: " +
+        std::string(agree(static_cast<std::uint64_t>(only_duplicates), "its", "their")) +
+        " orders are duplicates of orders kept in another visit");
   if (st.excluded.missing_total + st.excluded.non_positive_total)
-    t.notes.push_back(std::to_string(st.excluded.missing_total + st.excluded.non_positive_total) +
-                      " purchases excluded (no total, or a zero or negative total)");
+    t.notes.push_back(
+        plural(st.excluded.missing_total + st.excluded.non_positive_total, "purchase") +
+        " excluded (no total, or a zero or negative total)");
   if (st.unlinked_connected)
-    t.notes.push_back(std::to_string(st.unlinked_connected) +
-                      " connected conversations name no visit in the data (empty or unknown "
-                      "visitId): no visit is engaged by them");
-  if (by_segment && !st.membership_given)
+    t.notes.push_back(
+        plural(static_cast<std::uint64_t>(st.unlinked_connected), "connected conversation") + " " +
+        std::string(agree(static_cast<std::uint64_t>(st.unlinked_connected), "names", "name")) +
+        " no visit in the data (empty or unknown visitId): no visit is engaged "
+        "by them");
+  if (by_segment && !membership_given)
     t.notes.push_back("no membership file joined: every visit is in segment UNMATCHED");
   return t;
 }

@@ -7,7 +7,7 @@
 
 #include "leda/conversation_facts.hpp"
 #include "leda/joins.hpp"
-#include "leda/plugin.hpp"
+#include "leda/kpi.hpp"
 #include "surveys_state.hpp"
 
 namespace leda::kpi {
@@ -27,33 +27,16 @@ std::optional<int> small_integer(std::string_view text) {
   return v;
 }
 
-class Surveys final : public KpiPlugin {
+class Surveys final : public Kpi<SurveysState> {
  public:
   const Description& describe() const override { return desc_; }
 
-  void configure(const Params& params) override {
+  void configure(const Params& params, const Joins&) override {
     SurveysConfig c;
-    const auto list = params.get_list("group_by");
-    for (const std::string& g : list) {
-      SurveyDim d;
-      if (g == "none") {
-        if (list.size() > 1) throw PluginError("group_by: 'none' cannot be combined with columns");
-        continue;
-      } else if (g == "skill") {
-        d = SurveyDim::kSkill;
-      } else if (g == "agent") {
-        d = SurveyDim::kAgent;
-      } else if (g == "survey") {
-        d = SurveyDim::kSurvey;
-      } else {
-        throw PluginError("group_by: unknown column '" + g +
-                          "' (choices: skill, agent, survey, none)");
-      }
-      if (!c.by(d)) c.group_by.push_back(d);
-    }
+    c.group_by = survey_dimensions().parse(params);
     auto question = [&](const char* name) {
       std::string q = ascii_lower(trim(params.get(name)));
-      if (q.empty()) throw PluginError(std::string(name) + " must not be empty");
+      if (q.empty()) throw ParamError(name, "must not be empty");
       return q;
     };
     c.csat_question = question("csat_question");
@@ -62,28 +45,12 @@ class Surveys final : public KpiPlugin {
     config_ = std::move(c);
   }
 
-  std::unique_ptr<KpiState> create_state() const override {
-    return std::make_unique<SurveysState>();
+  void consume(SurveysState& st, const Batch& batch) const override {
+    for (const Survey& s : surveys_of(batch))
+      add(st, *batch.model, s);
   }
 
-  void update(KpiState& s, const Batch& batch) const override {
-    auto& st = static_cast<SurveysState&>(s);
-    const Model& m = *batch.model;
-    for (std::uint32_t i = batch.surveys.first; i < batch.surveys.first + batch.surveys.count; ++i)
-      add(st, m, m.surveys[i]);
-  }
-
-  void merge(KpiState& into_s, KpiState&& from_s) const override {
-    auto& into = static_cast<SurveysState&>(into_s);
-    auto& from = static_cast<SurveysState&>(from_s);
-    for (const auto& [key, sums] : from.sums)
-      into.sums[key].merge(sums);
-    into.issues.merge(from.issues);
-  }
-
-  Table finalize(KpiState&& s) const override {
-    return surveys_table(config_, std::move(static_cast<SurveysState&>(s)));
-  }
+  Table finish(SurveysState&& st) const override { return surveys_table(config_, std::move(st)); }
 
  private:
   void add(SurveysState& st, const Model& m, const Survey& survey) const {
@@ -97,7 +64,7 @@ class Surveys final : public KpiPlugin {
     if (!conv) ++st.issues.unlinked;
     SurveyKey k;
     if (c.by(SurveyDim::kSkill) && conv) k.skill = conversation_skill(m, *conv);
-    if (c.by(SurveyDim::kAgent) && conv) k.agent = std::string(conversation_agent(m, *conv));
+    if (c.by(SurveyDim::kAgent) && conv) k.agent = agent_key(conversation_agent(m, *conv));
     if (c.by(SurveyDim::kSurvey)) k.survey = survey.survey_id;
 
     SurveySums& s = st.sums[k];
@@ -136,37 +103,36 @@ class Surveys final : public KpiPlugin {
     }
   }
 
-  Description desc_{"surveys",
-                    "1.0.0",
-                    "Post-chat survey responses, CSAT, NPS and first-contact resolution",
-                    {
-                        {"group_by",
-                         ParamType::kList,
-                         "none",
-                         "row keys, comma-separated; none: one total row",
-                         {"skill", "agent", "survey", "none"}},
-                        {"csat_question",
-                         ParamType::kString,
-                         "satisf",
-                         "case-insensitive part of the CSAT question (answers 1-5)",
-                         {}},
-                        {"nps_question",
-                         ParamType::kString,
-                         "recommend",
-                         "case-insensitive part of the NPS question (answers 0-10)",
-                         {}},
-                        {"fcr_question",
-                         ParamType::kString,
-                         "resolve",
-                         "case-insensitive part of the FCR question (answers Yes/No)",
-                         {}},
-                    },
-                    kNeedSurvey | kNeedAnswers | kNeedEngagement | kNeedTranscripts,
-                    {}};
+  Description desc_{
+      .name = "surveys",
+      .version = "1.1.0",
+      .summary = "Post-chat survey responses, CSAT, NPS and first-contact resolution",
+      .params =
+          {
+              survey_dimensions().param("none", "row keys, comma-separated; none: one total row"),
+              {"csat_question",
+               ParamType::kString,
+               "satisf",
+               "case-insensitive part of the CSAT question (answers 1-5)",
+               {}},
+              {"nps_question",
+               ParamType::kString,
+               "recommend",
+               "case-insensitive part of the NPS question (answers 0-10)",
+               {}},
+              {"fcr_question",
+               ParamType::kString,
+               "resolve",
+               "case-insensitive part of the FCR question (answers Yes/No)",
+               {}},
+          },
+      .needs = kNeedSurvey | kNeedAnswers | kNeedEngagement | kNeedTranscripts,
+      .columns = survey_columns(),
+      .state_version = 1};
   SurveysConfig config_;
 };
 
 }  // namespace
 }  // namespace leda::kpi
 
-LEDA_PLUGIN(leda::kpi::Surveys, "surveys", "1.0.0")
+LEDA_PLUGIN(leda::kpi::Surveys, "surveys", "1.1.0")

@@ -1,8 +1,8 @@
 // surveys_state.hpp — configuration and mergeable state of the surveys KPI (KPI spec sections 4
 // and 6): post-chat survey responses, CSAT, NPS and FCR.
 //
-// Surveys are merged records of the model (survey id + conversationId), so update() reduces
-// each post-chat survey to counts keyed by the group_by columns; merge() adds counts.
+// Surveys are merged records of the model (survey id + conversationId), so consume()
+// reduces each post-chat survey to counts keyed by the group_by columns; merging adds counts.
 #pragma once
 
 #include <algorithm>
@@ -11,6 +11,8 @@
 #include <string>
 #include <vector>
 
+#include "leda/group_by.hpp"
+#include "leda/keyed_map.hpp"
 #include "leda/plugin.hpp"
 
 namespace leda::kpi {
@@ -20,19 +22,18 @@ enum class SurveyDim { kSkill, kAgent, kSurvey };
 
 /// Bound parameters. Questions are lower-cased substrings.
 struct SurveysConfig {
-  std::vector<SurveyDim> group_by;
+  GroupBy<SurveyDim> group_by{{}};
   std::string csat_question, nps_question, fcr_question;
-  bool by(SurveyDim d) const {
-    return std::find(group_by.begin(), group_by.end(), d) != group_by.end();
-  }
+  bool by(SurveyDim d) const { return group_by.by(d); }
 };
 
 /// One output row's key; columns not grouped by keep their defaults.
 struct SurveyKey {
   std::int64_t skill = kNoLong;  ///< the linked conversation's last skill
-  std::string agent;             ///< the linked conversation's agent; empty: none
+  AgentKey agent = kNoLong;      ///< the linked conversation's agent; kNoLong: none
   std::int64_t survey = kNoLong;
   auto operator<=>(const SurveyKey&) const = default;
+  LEDA_FIELDS(skill, agent, survey)
 };
 
 /// Counts of one row.
@@ -51,6 +52,7 @@ struct SurveySums {
     fcr_yes += o.fcr_yes;
     fcr_no += o.fcr_no;
   }
+  LEDA_FIELDS(responses, csat_valid, csat_top, nps_valid, promoters, detractors, fcr_yes, fcr_no)
 };
 
 /// What was skipped, for the notes.
@@ -66,13 +68,25 @@ struct SurveyIssues {
       other_types[type] += n;
     unlinked += o.unlinked;
   }
+  LEDA_FIELDS(invalid_csat, invalid_nps, invalid_fcr, other_types, unlinked)
 };
 
 /// Per-shard state.
-struct SurveysState final : KpiState {
-  std::map<SurveyKey, SurveySums> sums;
+struct SurveysState {
+  KeyedMap<SurveyKey, SurveySums> sums;
   SurveyIssues issues;
+  void merge(SurveysState&& o) {
+    sums.merge(std::move(o.sums));
+    issues.merge(o.issues);
+  }
+  LEDA_FIELDS(sums, issues)
 };
+
+/// The group_by choices and their key columns.
+const GroupBy<SurveyDim>& survey_dimensions();
+
+/// Every column the table can have (for the description).
+std::vector<Column> survey_columns();
 
 /// The result table of a fully merged state.
 Table surveys_table(const SurveysConfig& config, SurveysState&& state);

@@ -11,14 +11,13 @@ namespace leda::kpi {
 namespace {
 
 int compare_on(SurveyDim d, const SurveyKey& a, const SurveyKey& b) {
-  auto cmp = [](const auto& x, const auto& y) { return x < y ? -1 : y < x ? 1 : 0; };
   switch (d) {
     case SurveyDim::kSkill:
-      return cmp(a.skill, b.skill);
+      return three_way(a.skill, b.skill);
     case SurveyDim::kAgent:
-      return cmp(a.agent, b.agent);
+      return three_way(a.agent, b.agent);
     case SurveyDim::kSurvey:
-      return cmp(a.survey, b.survey);
+      return three_way(a.survey, b.survey);
   }
   return 0;
 }
@@ -26,11 +25,6 @@ int compare_on(SurveyDim d, const SurveyKey& a, const SurveyKey& b) {
 Value id_or_null(std::int64_t id) {
   if (id == kNoLong) return std::monostate{};
   return id;
-}
-
-Value text_or_null(const std::string& s) {
-  if (s.empty()) return std::monostate{};
-  return s;
 }
 
 Value nps(const SurveySums& s) {
@@ -51,35 +45,58 @@ const char* type_name(std::int32_t type) {
   }
 }
 
+std::vector<Column> measure_columns() {
+  using enum Unit;
+  constexpr auto kHeadline = ColumnRole::kHeadline;
+  return {
+      {"responses", ColumnType::kInt, kCount, "post-chat surveys answered", kHeadline},
+      {"csat", ColumnType::kNumber, kRatio, "share of CSAT answers rated 4 or 5 (of 1-5)",
+       kHeadline},
+      {"nps", ColumnType::kNumber, kPoints,
+       "net promoter score: % of 9-10 minus % of 0-6 answers (-100 to 100)", kHeadline},
+      {"fcr", ColumnType::kNumber, kRatio, "first-contact resolution: Yes / (Yes + No)", kHeadline},
+  };
+}
+
 }  // namespace
+
+const GroupBy<SurveyDim>& survey_dimensions() {
+  using enum Unit;
+  static const GroupBy<SurveyDim> kDims{{
+      {"skill",
+       SurveyDim::kSkill,
+       {{"skill_id", ColumnType::kInt, kId, "last skill of the surveyed conversation"}}},
+      {"agent",
+       SurveyDim::kAgent,
+       {{"agent_id", ColumnType::kInt, kId, "agent of the surveyed conversation"}}},
+      {"survey", SurveyDim::kSurvey, {{"survey_id", ColumnType::kInt, kId, "the survey's id"}}},
+  }};
+  return kDims;
+}
+
+std::vector<Column> survey_columns() {
+  std::vector<Column> all;
+  for (const char* d : {"skill", "agent", "survey"}) {
+    const Params p(std::map<std::string, std::string>{{"group_by", d}});
+    for (Column c : survey_dimensions().parse(p).key_columns())
+      all.push_back(std::move(c));
+  }
+  for (Column c : measure_columns())
+    all.push_back(std::move(c));
+  return all;
+}
 
 Table surveys_table(const SurveysConfig& config, SurveysState&& st) {
   Table t;
-  for (SurveyDim d : config.group_by) {
-    switch (d) {
-      case SurveyDim::kSkill:
-        t.columns.push_back({"skill_id", ColumnType::kInt});
-        break;
-      case SurveyDim::kAgent:
-        t.columns.push_back({"agent_id", ColumnType::kString});
-        break;
-      case SurveyDim::kSurvey:
-        t.columns.push_back({"survey_id", ColumnType::kInt});
-        break;
-    }
-  }
-  t.columns.insert(t.columns.end(), {{"responses", ColumnType::kInt},
-                                     {"csat", ColumnType::kNumber},
-                                     {"nps", ColumnType::kNumber},
-                                     {"fcr", ColumnType::kNumber}});
+  t.columns = config.group_by.key_columns();
+  for (Column c : measure_columns())
+    t.columns.push_back(std::move(c));
 
   std::vector<const std::pair<const SurveyKey, SurveySums>*> rows;
   for (const auto& entry : st.sums)
     rows.push_back(&entry);
   std::stable_sort(rows.begin(), rows.end(), [&](const auto* a, const auto* b) {
-    for (SurveyDim d : config.group_by)
-      if (int c = compare_on(d, a->first, b->first)) return c < 0;
-    return false;
+    return config.group_by.less(a->first, b->first, compare_on);
   });
 
   std::int64_t responses = 0;
@@ -88,13 +105,13 @@ Table surveys_table(const SurveysConfig& config, SurveysState&& st) {
     const SurveySums& s = entry->second;
     responses += s.responses;
     std::vector<Value> row;
-    for (SurveyDim d : config.group_by) {
+    for (SurveyDim d : config.group_by.dims()) {
       switch (d) {
         case SurveyDim::kSkill:
           row.push_back(id_or_null(k.skill));
           break;
         case SurveyDim::kAgent:
-          row.push_back(text_or_null(k.agent));
+          row.push_back(id_or_null(k.agent));
           break;
         case SurveyDim::kSurvey:
           row.push_back(id_or_null(k.survey));
@@ -109,15 +126,17 @@ Table surveys_table(const SurveysConfig& config, SurveysState&& st) {
   }
 
   const SurveyIssues& is = st.issues;
-  t.notes.push_back(std::to_string(responses) + " post-chat survey responses; questions: CSAT '" +
-                    config.csat_question + "', NPS '" + config.nps_question + "', FCR '" +
-                    config.fcr_question + "'");
+  t.notes.push_back(plural(static_cast<std::uint64_t>(responses), "post-chat survey response") +
+                    "; questions: CSAT '" + config.csat_question + "', NPS '" +
+                    config.nps_question + "', FCR '" + config.fcr_question + "'");
   const std::int64_t invalid = is.invalid_csat + is.invalid_nps + is.invalid_fcr;
   if (invalid)
-    t.notes.push_back(
-        std::to_string(invalid) + " answers not valid for their scale were skipped: " +
-        std::to_string(is.invalid_csat) + " CSAT (not 1-5), " + std::to_string(is.invalid_nps) +
-        " NPS (not 0-10), " + std::to_string(is.invalid_fcr) + " FCR (not Yes/No)");
+    t.notes.push_back(plural(static_cast<std::uint64_t>(invalid), "answer") +
+                      " not valid for the scale " +
+                      std::string(agree(static_cast<std::uint64_t>(invalid), "was", "were")) +
+                      " skipped: " + std::to_string(is.invalid_csat) + " CSAT (not 1-5), " +
+                      std::to_string(is.invalid_nps) + " NPS (not 0-10), " +
+                      std::to_string(is.invalid_fcr) + " FCR (not Yes/No)");
   if (!is.other_types.empty()) {
     std::int64_t n = 0;
     std::string parts;
@@ -125,12 +144,14 @@ Table surveys_table(const SurveysConfig& config, SurveysState&& st) {
       n += count;
       parts += (parts.empty() ? "" : ", ") + std::to_string(count) + " " + type_name(type);
     }
-    t.notes.push_back(std::to_string(n) +
-                      " surveys that are not post-chat were not counted: " + parts);
+    t.notes.push_back(plural(static_cast<std::uint64_t>(n), "survey") + " not post-chat " +
+                      std::string(agree(static_cast<std::uint64_t>(n), "was", "were")) +
+                      " not counted: " + parts);
   }
   if (is.unlinked && (config.by(SurveyDim::kSkill) || config.by(SurveyDim::kAgent)))
-    t.notes.push_back(std::to_string(is.unlinked) +
-                      " post-chat surveys name a conversation not in the data: no skill or agent");
+    t.notes.push_back(plural(static_cast<std::uint64_t>(is.unlinked), "post-chat survey") + " " +
+                      std::string(agree(static_cast<std::uint64_t>(is.unlinked), "names", "name")) +
+                      " a conversation not in the data: no skill or agent");
   return t;
 }
 
