@@ -10,6 +10,8 @@
 
 #include "account_reader.hpp"
 #include "gen/generator.hpp"
+#include "host/csv_reader.hpp"
+#include "host/join_files.hpp"
 #include "leda/joins.hpp"
 
 namespace fs = std::filesystem;
@@ -287,9 +289,12 @@ TEST_CASE("orders include re-sent duplicates, a conflicting total, zero and miss
   CHECK(padded_customer >= 1);
 }
 
-TEST_CASE("agent map and membership parse with the SDK's CSV reader and hold the edge cases") {
+TEST_CASE("agent map and membership read as leda reads joins and hold the edge cases") {
   const auto& g = generated();
-  const auto map = leda::AgentMap::read((g.dir / "agents.csv").string());
+  const leda::Joins joins =
+      leda::host::read_joins({{"agents", (g.dir / "agents.csv").string()},
+                              {"membership", (g.dir / "membership.csv").string()}});
+  const leda::AgentMap& map = *joins.agents;
   std::map<std::int64_t, const gentest::Event*> agents;  // agent id -> one of its events
   for (const auto& s : g.account.sessions)
     agents[s.events.front().agent] = &s.events.front();
@@ -315,15 +320,15 @@ TEST_CASE("agent map and membership parse with the SDK's CSV reader and hold the
   CHECK(by_employee == 1);
   CHECK(by_login == 1);
   CHECK(by_id == static_cast<int>(agents.size()) - 3);
-  CHECK(map.rows.size() == used.size() + 1);  // one row for an agent without data
+  CHECK(map.rows().size() == used.size() + 1);  // one row for an agent without data
   std::set<std::string> regions;
-  for (const auto& r : map.rows)
+  for (const auto& r : map.rows())
     regions.insert(r.region);
   CHECK(regions == std::set<std::string>{"AMER", "APAC", "EMEA"});
 
-  const auto members = leda::Membership::read((g.dir / "membership.csv").string());
+  const leda::Membership& members = *joins.membership;
   std::map<std::string, std::set<std::string>> segments;
-  for (const auto& r : members.rows)
+  for (const auto& r : members.rows())
     segments[r.customer_id].insert(r.segment);
   int changing = 0;
   for (const auto& [id, segs] : segments)
@@ -341,10 +346,11 @@ TEST_CASE("agent map and membership parse with the SDK's CSV reader and hold the
 
 TEST_CASE("shifts keep their local start time across the US DST change") {
   const auto& g = generated();
-  const auto csv = leda::CsvTable::read((g.dir / "agents.csv").string());
+  const leda::JoinTable csv = leda::host::read_csv("agents", (g.dir / "agents.csv").string());
   std::map<std::int64_t, std::string> tz;  // by lp_agent_id (rows that have one)
-  for (const auto& row : csv.rows)
-    if (!row[0].empty()) tz[std::stoll(row[0])] = row[*csv.column("site_tz")];
+  for (std::size_t r = 0; r < csv.rows(); ++r)
+    if (!csv.cell(r, "lp_agent_id").empty())
+      tz[std::stoll(std::string(csv.cell(r, "lp_agent_id")))] = csv.cell(r, "site_tz");
   // agent -> local day -> earliest login (local minute of day, UTC minute of day)
   std::map<std::int64_t, std::map<long, std::pair<long, long>>> starts;
   for (const auto& s : g.account.sessions) {

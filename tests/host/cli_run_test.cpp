@@ -4,6 +4,7 @@
 #include <rapidjson/document.h>
 
 #include "cli_support.hpp"
+#include "host/csv_reader.hpp"
 #include "host/kpi_runner.hpp"
 #include "leda/joins.hpp"
 #include "test_plugins.hpp"
@@ -89,13 +90,13 @@ TEST_CASE("run prints CSV with a header, RFC 4180 quoting and empty nulls", "[cl
                           "probe.label=Smith, \"Jr\"\nII"}));
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
-  const auto csv = leda::CsvTable::parse(r.out, "stdout");
-  REQUIRE(csv.header.size() == 12);
-  CHECK(csv.header[0] == "label");
-  REQUIRE(csv.rows.size() == 1);
-  CHECK(csv.rows[0][0] == "Smith, \"Jr\"\nII");
-  CHECK(csv.rows[0][1] == "300");
-  CHECK(csv.rows[0][11] == "");  // null
+  const leda::JoinTable csv = leda::host::parse_csv("out", r.out, "stdout");
+  REQUIRE(csv.columns().size() == 12);
+  CHECK(csv.columns()[0] == "label");
+  REQUIRE(csv.rows() == 1);
+  CHECK(csv.cell(0, 0) == "Smith, \"Jr\"\nII");
+  CHECK(csv.cell(0, 1) == "300");
+  CHECK(csv.cell(0, 11) == "");  // null
   CHECK_THAT(r.out, Catch::StartsWith("label,conversations,") &&
                         Catch::Contains("\"Smith, \"\"Jr\"\"\nII\",300,"));
   // Notes are not in the CSV but on stderr.
@@ -240,17 +241,37 @@ TEST_CASE("usage errors: unknown KPI, missing --data, bad --format", "[cli][run]
 TEST_CASE("a bad join file stops the run before loading: exit 3", "[cli][run]") {
   leda::test::TempDir tmp("run-join");
   leda::test::write_file(tmp / "agents.csv", "lp_agent_id,region\n100,EMEA\nabc,AMER\n");
-  auto r = run_leda(args(
-      {"probe", "--plugin-dir", dir("good"), "--join", "agents=" + (tmp / "agents.csv").string()}));
+  // thrower declares the join `agents`; aov-by-segment (built in) declares `membership`.
+  auto r = run_leda(args({"thrower", "--plugin-dir", dir("throws"), "--param", "thrower.phase=none",
+                          "--join", "agents=" + (tmp / "agents.csv").string()}));
   CHECK(r.exit_code == 3);
   CHECK(r.out.empty());
   CHECK_THAT(r.err, Catch::Contains("agents.csv:3: column lp_agent_id: not a number: 'abc'"));
-  auto missing = run_leda(args({"probe", "--plugin-dir", dir("good"), "--join",
-                                "membership=" + (tmp / "none.csv").string()}));
+  auto missing =
+      run_leda(args({"aov-by-segment", "--join", "membership=" + (tmp / "none.csv").string()}));
   CHECK(missing.exit_code == 3);
   CHECK_THAT(missing.err, Catch::Contains("none.csv: cannot open"));
   auto syntax = run_leda(args({"probe", "--plugin-dir", dir("good"), "--join", "agents.csv"}));
   CHECK(syntax.exit_code == 2);
+}
+
+TEST_CASE("a join no KPI of the run reads, or one missing a column a KPI reads, is a usage error",
+          "[cli][run]") {
+  leda::test::TempDir tmp("run-join-names");
+  leda::test::write_file(tmp / "agents.csv", "lp_agent_id,region\n100,EMEA\n");
+  leda::test::write_file(tmp / "members.csv", "customer,segment\nC1,Gold\n");
+  // A typo in the join name: nothing reads `agentz`.
+  auto typo =
+      run_leda(args({"thrower", "--plugin-dir", dir("throws"), "--param", "thrower.phase=none",
+                     "--join", "agentz=" + (tmp / "agents.csv").string()}));
+  CHECK(typo.exit_code == 2);
+  CHECK_THAT(typo.err, Catch::Contains("no KPI of this run reads a join named 'agentz'") &&
+                           Catch::Contains("the KPIs read: agents"));
+  // aov-by-segment reads customer_id from the membership file: named before any data is read.
+  auto column =
+      run_leda(args({"aov-by-segment", "--join", "membership=" + (tmp / "members.csv").string()}));
+  CHECK(column.exit_code == 2);
+  CHECK_THAT(column.err, Catch::Contains("members.csv: no column 'customer_id'"));
 }
 
 TEST_CASE("problems in the data are reported; --strict makes them exit 1", "[cli][run]") {

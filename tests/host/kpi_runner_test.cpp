@@ -37,9 +37,8 @@ std::vector<leda::host::KpiResult> run(leda::host::PluginCatalog& catalog,
   std::vector<const leda::host::LoadedPlugin*> plugins;
   for (const auto& n : names)
     plugins.push_back(&catalog.find(n)->loaded);
-  auto prepared = leda::host::prepare_run(plugins, params);
-  const leda::Joins joins;
-  return leda::host::run_kpis(prepared.jobs, model, joins, threads, false);
+  auto prepared = leda::host::prepare_run(plugins, params, {});
+  return leda::host::run_kpis(prepared.jobs, model, *prepared.joins, threads, false);
 }
 
 }  // namespace
@@ -110,6 +109,9 @@ TEST_CASE("a plugin that throws fails alone, whatever it throws and wherever", "
   for (const char* phase : {"configure", "create_state", "update", "merge", "finalize"}) {
     for (const char* kind : {"plugin-error", "std", "other"}) {
       CAPTURE(phase, kind);
+      // A PluginError in configure is the plugin refusing what the user asked: a usage error
+      // for the whole run (next test case), not a failure of the plugin.
+      if (std::string(phase) == "configure" && std::string(kind) == "plugin-error") continue;
       const auto r =
           run(catalog, {"thrower", "probe"},
               {std::string("thrower.phase=") + phase, std::string("thrower.kind=") + kind}, m, 2);
@@ -133,11 +135,26 @@ TEST_CASE("a plugin that throws fails alone, whatever it throws and wherever", "
   CHECK(std::get<std::int64_t>(fine[0].table->rows.at(0)[0]) == 300);
 }
 
+TEST_CASE("a plugin refusing its parameters in configure stops the run as a usage error",
+          "[runner]") {
+  auto catalog = catalog_of({"good", "throws"});
+  std::vector<const leda::host::LoadedPlugin*> plugins = {&catalog.find("probe")->loaded,
+                                                          &catalog.find("thrower")->loaded};
+  try {
+    leda::host::prepare_run(plugins, {"thrower.phase=configure"}, {});
+    FAIL("prepare_run did not throw");
+  } catch (const leda::host::ConfigureError& e) {
+    CHECK_THAT(e.what(), Catch::StartsWith("thrower: ") &&
+                             Catch::Contains("deliberate failure in configure"));
+  }
+}
+
 TEST_CASE("needs of a run are the union of the plugins' needs", "[runner]") {
   auto catalog = catalog_of({"good", "throws"});
   std::vector<const leda::host::LoadedPlugin*> plugins = {&catalog.find("probe")->loaded,
                                                           &catalog.find("thrower")->loaded};
-  auto prepared = leda::host::prepare_run(plugins, {"thrower.phase=configure"});
+  auto prepared =
+      leda::host::prepare_run(plugins, {"thrower.phase=configure", "thrower.kind=std"}, {});
   CHECK(prepared.failed == 1);
   CHECK(prepared.jobs[0].error.empty());
   CHECK_THAT(prepared.jobs[1].error, Catch::Contains("failed in configure"));

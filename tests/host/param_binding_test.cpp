@@ -6,7 +6,7 @@
 
 using leda::Description;
 using leda::ParamType;
-using leda::host::ParamError;
+using leda::host::ParamArgError;
 
 namespace {
 
@@ -37,7 +37,7 @@ leda::Params bind(const Description& d, const std::vector<std::string>& args,
 std::string error_of(const Description& d, const std::vector<std::string>& args) {
   try {
     bind(d, args);
-  } catch (const ParamError& e) {
+  } catch (const ParamArgError& e) {
     return e.what();
   }
   return "no error";

@@ -49,6 +49,18 @@ TEST_CASE("a plugin built for another ABI is refused, naming both versions", "[p
                  Catch::Contains("this leda uses ABI version " + std::to_string(LEDA_ABI_VERSION)));
 }
 
+TEST_CASE("a plugin built against headers with two same-size fields swapped is refused",
+          "[plugin-library][abi]") {
+  // Same ABI version, SDK version, toolchain and struct sizes: only the order of
+  // Conversation::conversation_start and interaction_start differs (tests/host/CMakeLists.txt).
+  const auto f = failure_of(test_plugin_file("swapped"));
+  CHECK(f.name == "swapped");
+  CHECK_THAT(f.reason, Catch::StartsWith("refused: ") &&
+                           Catch::Contains("SDK headers whose shared types differ") &&
+                           Catch::Contains("rebuild the plugin against the SDK installed with "
+                                           "this leda"));
+}
+
 TEST_CASE("a shared library without a manifest is not a plugin", "[plugin-library]") {
   const auto f = failure_of(test_plugin_file("notplugin"));
   CHECK(f.name.empty());
@@ -82,7 +94,7 @@ TEST_CASE("manifest checks name what differs", "[plugin-library]") {
                     "x",
                     "1",
                     LEDA_TOOLCHAIN_FINGERPRINT,
-                    leda::model_layout_fingerprint()};
+                    leda::sdk_layout_fingerprint()};
   CHECK_FALSE(leda::host::check_manifest(m));
 
   auto bad = m;
@@ -93,8 +105,9 @@ TEST_CASE("manifest checks name what differs", "[plugin-library]") {
   CHECK_THAT(*leda::host::check_manifest(bad), Catch::Contains("clang-99;other-stdlib") &&
                                                    Catch::Contains(LEDA_TOOLCHAIN_FINGERPRINT));
   bad = m;
-  bad.model_layout ^= 1;
-  CHECK_THAT(*leda::host::check_manifest(bad), Catch::Contains("session model layout"));
+  bad.layout ^= 1;
+  CHECK_THAT(*leda::host::check_manifest(bad),
+             Catch::Contains("shared types differ") && Catch::Contains("rebuild the plugin"));
   bad = m;
   bad.sdk_minor = LEDA_SDK_VERSION_MINOR + 1;
   CHECK_THAT(*leda::host::check_manifest(bad), Catch::Contains("newer than this leda's SDK"));

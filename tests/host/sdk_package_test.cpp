@@ -1,5 +1,6 @@
 // The installed SDK: install leda to a temporary prefix, build examples/custom-plugin out of
-// tree against it (find_package(leda) + leda_add_plugin), and run the plugin with `leda run`.
+// tree against it (find_package(leda) + leda_add_plugin + leda::testkit), run the example's own
+// tests (the merge check among them), and run the plugin with `leda run`.
 #include <catch2/catch.hpp>
 
 #include <map>
@@ -33,6 +34,8 @@ TEST_CASE("a third-party plugin builds against the installed SDK and runs", "[sd
   CHECK(std::filesystem::exists(prefix / "lib/cmake/leda/ledaConfig.cmake"));
   CHECK(std::filesystem::exists(prefix / "lib/cmake/leda/ledaConfigVersion.cmake"));
   CHECK(std::filesystem::exists(prefix / "lib/cmake/leda/leda_add_plugin.cmake"));
+  CHECK(std::filesystem::exists(prefix / "include/leda/testkit.hpp"));
+  CHECK(std::filesystem::exists(prefix / "lib/libleda_testkit.a"));
   REQUIRE(std::filesystem::exists(prefix / "bin/leda"));
 
   const int configured =
@@ -42,13 +45,18 @@ TEST_CASE("a third-party plugin builds against the installed SDK and runs", "[sd
   if (configured != 0) FAIL(leda::test::read_file(log));
   if (run_shell(q(cmake) + " --build " + q(build), log) != 0) FAIL(leda::test::read_file(log));
   REQUIRE(std::filesystem::exists(build / "libfirst-response-time.so"));
+  // The example's own tests, on the installed test kit: numbers and the merge check.
+  const std::string ctest = (std::filesystem::path(cmake).parent_path() / "ctest").string();
+  if (run_shell(q(ctest) + " --test-dir " + q(build) + " --output-on-failure", log) != 0)
+    FAIL(leda::test::read_file(log));
+  CHECK_THAT(leda::test::read_file(log), Catch::Contains("100% tests passed"));
 
   // 30 conversations: conversation i is answered by agent 10<i % 3> (i % 7 + 1) s after the
   // visitor's first line (cli_support.cpp), so agent 100 has i = 0, 3, ..., 27.
   leda::test::write_engagement_files(tmp / "data", leda::test::sample_chats(30), 10);
-  std::map<std::string, std::vector<double>> expected;
+  std::map<std::int64_t, std::vector<double>> expected;
   for (int i = 0; i < 30; ++i)
-    expected["10" + std::to_string(i % 3)].push_back(i % 7 + 1);
+    expected[100 + i % 3].push_back(i % 7 + 1);
 
   auto r =
       run_leda({"run", "first-response-time", "--data", (tmp / "data").string(), "--plugin-dir",
@@ -62,7 +70,7 @@ TEST_CASE("a third-party plugin builds against the installed SDK and runs", "[sd
   CHECK(d["params"]["threshold_s"].GetInt() == 4);
   REQUIRE(d["rows"].Size() == 3);
   for (const auto& row : d["rows"].GetArray()) {
-    const std::string agent = row["agent_id"].GetString();
+    const std::int64_t agent = row["agent_id"].GetInt64();
     REQUIRE(expected.count(agent));
     const auto& v = expected[agent];
     CAPTURE(agent);
@@ -77,8 +85,7 @@ TEST_CASE("a third-party plugin builds against the installed SDK and runs", "[sd
   // Agent 100 answered i = 0, 3, ..., 27: waits 1 4 7 3 6 2 5 1 4 7 s; sorted
   // 1 1 2 3 4 4 5 6 7 7, median (4 + 4) / 2 = 4.
   for (const auto& row : d["rows"].GetArray())
-    if (std::string(row["agent_id"].GetString()) == "100")
-      CHECK(row["median_first_response_s"].GetDouble() == 4.0);
+    if (row["agent_id"].GetInt64() == 100) CHECK(row["median_first_response_s"].GetDouble() == 4.0);
 
   // The installed leda finds its built-in plugins next to itself and the new one by path.
   const auto installed = (prefix / "bin/leda").string();

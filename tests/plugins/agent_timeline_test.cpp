@@ -4,16 +4,16 @@
 
 #include <vector>
 
-#include "model_builder.hpp"
+#include "leda/testkit/model_builder.hpp"
 
 using leda::AgentEvent;
 using leda::AgentTimeline;
 using leda::TimelinePiece;
 using leda::TimeMs;
-using leda_test::at;
-using leda_test::event;
-using leda_test::login;
-using leda_test::logout;
+using leda::testkit::at;
+using leda::testkit::event;
+using leda::testkit::login;
+using leda::testkit::logout;
 
 namespace {
 constexpr std::int32_t kNo = leda::kNoInt;
@@ -149,7 +149,7 @@ TEST_CASE("AgentTimeline: events without a timestamp are skipped and counted",
 }
 
 TEST_CASE("AgentTimeline::build reads an agent's sessions from a Model", "[helpers][timeline]") {
-  leda_test::ModelBuilder b;
+  leda::testkit::ModelBuilder b;
   b.agent(7, "ann").session("s1", {login(t("09:00"), 2), logout(t("09:45"), 0)});
   const leda::Model m = b.build();
   const auto tl = AgentTimeline::build(m, m.agents[0]);

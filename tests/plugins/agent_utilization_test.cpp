@@ -2,10 +2,11 @@
 // expected number is worked out in the comments (times UTC unless a zone is named).
 #include <catch2/catch.hpp>
 
-#include "model_builder.hpp"
-#include "plugin_fixture.hpp"
+#include <algorithm>
 
-using namespace leda_test;
+#include "leda/testkit.hpp"
+
+using namespace leda::testkit;
 
 namespace {
 constexpr std::int32_t kNo = leda::kNoInt;
@@ -46,18 +47,15 @@ leda::Model make_model() {
 }
 
 leda::Joins make_joins() {
-  leda::Joins j;
-  j.agents = leda::AgentMap::from_csv(
-      leda::CsvTable::parse("lp_agent_id,employee_id,login_name,region\n"
-                            "101,E1,ann,EMEA\n"
-                            ",,BOB,AMER\n"  // matches bob by login name, case-insensitively
-                            "999,,ghost,APAC\n",
-                            "agents.csv"));
-  return j;
+  return joins({{"agents",
+                 "lp_agent_id,employee_id,login_name,region\n"
+                 "101,E1,ann,EMEA\n"
+                 ",,BOB,AMER\n"  // matches bob by login name, case-insensitively
+                 "999,,ghost,APAC\n"}});
 }
 
-const LoadedPlugin& plugin() {
-  static LoadedPlugin p(LEDA_PLUGIN_AGENT_UTILIZATION);
+const PluginUnderTest& plugin() {
+  static PluginUnderTest p(LEDA_PLUGIN_AGENT_UTILIZATION);
   return p;
 }
 }  // namespace
@@ -66,7 +64,16 @@ TEST_CASE("agent-utilization: description", "[plugin][utilization]") {
   const auto& d = plugin().describe();
   CHECK(d.name == "agent-utilization");
   CHECK(d.needs == (leda::kNeedAgentActivity | leda::kNeedEvents));
-  CHECK(d.joins == std::vector<std::string>{"agents"});
+  REQUIRE(d.joins.size() == 1);
+  CHECK(d.joins[0].name == "agents");
+  CHECK_FALSE(d.joins[0].required);
+  // Every column the table can have is declared, with a unit and a description.
+  for (const char* name : {"agent_id", "region", "interval_start", "logged_in_s", "occupancy"}) {
+    const auto it = std::find_if(d.columns.begin(), d.columns.end(),
+                                 [&](const leda::Column& c) { return c.name == name; });
+    REQUIRE(it != d.columns.end());
+    CHECK_FALSE(it->description.empty());
+  }
 }
 
 TEST_CASE("agent-utilization: per agent", "[plugin][utilization]") {
@@ -145,7 +152,7 @@ TEST_CASE("agent-utilization: by group and by region with the agent map", "[plug
   CHECK(
       has_note(r, "2 agents with sessions matched no row (region UNMAPPED): 103 (cy), 104 (dee)"));
   CHECK(has_note(r,
-                 "1 rows matched no agent with sessions: line 4 (lp_agent_id '999', "
+                 "1 row matched no agent with sessions: line 4 (lp_agent_id '999', "
                  "login_name 'ghost')"));
 
   const leda::Table none = plugin().run(m, leda::Joins{}, {{"group_by", "region"}});
@@ -237,15 +244,15 @@ TEST_CASE("agent-utilization: one total row; bad parameters", "[plugin][utilizat
   // 7200 + 5400 + 4500 + 10800
   CHECK(number(t, 0, "logged_in_s") == 27900);
   CHECK(integer(t, 0, "sessions") == 5);
-  CHECK_THROWS_AS(plugin().configured({{"tz", "Nowhere/Land"}}), leda::PluginError);
-  CHECK_THROWS_AS(plugin().configured({{"group_by", "skill"}}), leda::PluginError);
+  CHECK_THROWS_AS(plugin().configured({{"tz", "Nowhere/Land"}}, leda::Joins{}), leda::PluginError);
+  CHECK_THROWS_AS(plugin().configured({{"group_by", "skill"}}, leda::Joins{}), leda::PluginError);
 }
 
 TEST_CASE("agent-utilization: any sharding gives the same table", "[plugin][utilization][shards]") {
   const leda::Model m = make_model();
   const leda::Joins joins = make_joins();
-  check_shard_invariance(plugin(), m, joins);
-  check_shard_invariance(
+  check_merge(plugin(), m, joins);
+  check_merge(
       plugin(), m, joins,
       {{"group_by", "region,group,day,interval"}, {"interval", "15m"}, {"tz", "America/New_York"}});
 }

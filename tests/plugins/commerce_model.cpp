@@ -1,8 +1,10 @@
 #include "commerce_model.hpp"
 
-#include "model_builder.hpp"
+#include "leda/testkit/joins.hpp"
+#include "leda/testkit/model_builder.hpp"
 
 namespace leda_test {
+using namespace leda::testkit;
 namespace {
 TimeMs mar(int day, const char* hhmm) {
   return at("2026-03-0" + std::to_string(day) + "T" + hhmm + ":00");
@@ -59,15 +61,12 @@ leda::Model commerce_model() {
 }
 
 leda::Joins commerce_joins() {
-  leda::Joins j;
-  j.membership =
-      leda::Membership::from_csv(leda::CsvTable::parse("customer_id,segment,valid_from,valid_to\n"
-                                                       "C1,Gold,,\n"
-                                                       "C2,Silver,2026-01-01,2026-03-01\n"
-                                                       "C2,Gold,2026-03-02,\n"
-                                                       "C3,Silver,,\n",
-                                                       "membership.csv"));
-  return j;
+  return leda::testkit::joins({{"membership",
+                                "customer_id,segment,valid_from,valid_to\n"
+                                "C1,Gold,,\n"
+                                "C2,Silver,2026-01-01,2026-03-01\n"
+                                "C2,Gold,2026-03-02,\n"
+                                "C3,Silver,,\n"}});
 }
 
 }  // namespace leda_test

@@ -2,14 +2,14 @@
 #include <catch2/catch.hpp>
 
 #include "commerce_model.hpp"
-#include "model_builder.hpp"
-#include "plugin_fixture.hpp"
+#include "leda/testkit.hpp"
 
+using namespace leda::testkit;
 using namespace leda_test;
 
 namespace {
-const LoadedPlugin& plugin() {
-  static LoadedPlugin p(LEDA_PLUGIN_CONVERSION);
+const PluginUnderTest& plugin() {
+  static PluginUnderTest p(LEDA_PLUGIN_CONVERSION);
   return p;
 }
 }  // namespace
@@ -18,7 +18,8 @@ TEST_CASE("conversion: description", "[plugin][conversion]") {
   const auto& d = plugin().describe();
   CHECK(d.name == "conversion");
   CHECK(d.needs == (leda::kNeedWebSession | leda::kNeedAttributes | leda::kNeedEngagement));
-  CHECK(d.joins == std::vector<std::string>{"membership"});
+  REQUIRE(d.joins.size() == 1);
+  CHECK(d.joins[0].name == "membership");
 }
 
 TEST_CASE("conversion: one overall row", "[plugin][conversion]") {
@@ -50,9 +51,9 @@ TEST_CASE("conversion: one overall row", "[plugin][conversion]") {
   // Kept orders 100 + 40 + 60 + 20 + 30 + 200 = 450 (UNMATCHED included); 450 / 9 = 50.
   CHECK(number(t, 0, "revenue") == Approx(450));
   CHECK(number(t, 0, "revenue_per_visit") == Approx(50));
-  CHECK(has_note(t, "9 visits, 7 with an order; 6 orders counted, 1 duplicate copies dropped"));
-  CHECK(has_note(t, "1 visits are not converted: their orders are duplicates"));
-  CHECK(has_note(t, "1 connected conversations name no visit in the data"));
+  CHECK(has_note(t, "9 visits, 7 with an order; 6 orders counted, 1 duplicate copy dropped"));
+  CHECK(has_note(t, "1 visit not converted: its orders are duplicates"));
+  CHECK(has_note(t, "1 connected conversation names no visit in the data"));
 }
 
 TEST_CASE("conversion: per segment", "[plugin][conversion]") {
@@ -98,11 +99,11 @@ TEST_CASE("conversion: no visits still gives one total row", "[plugin][conversio
   CHECK(integer(t, 0, "visits") == 0);
   CHECK(is_null(t, 0, "conversion_rate"));
   CHECK(is_null(t, 0, "revenue_per_visit"));
-  CHECK_THROWS_AS(plugin().configured({{"group_by", "skill"}}), leda::PluginError);
+  CHECK_THROWS_AS(plugin().configured({{"group_by", "skill"}}, leda::Joins{}), leda::PluginError);
 }
 
 TEST_CASE("conversion: any sharding gives the same table", "[plugin][conversion][shards]") {
   const leda::Model m = commerce_model();
-  check_shard_invariance(plugin(), m, commerce_joins());
-  check_shard_invariance(plugin(), m, commerce_joins(), {{"group_by", "segment"}});
+  check_merge(plugin(), m, commerce_joins());
+  check_merge(plugin(), m, commerce_joins(), {{"group_by", "segment"}});
 }

@@ -4,9 +4,9 @@
 
 #include <vector>
 
-#include "model_builder.hpp"
+#include "leda/testkit/model_builder.hpp"
 
-using leda_test::at;
+using leda::testkit::at;
 
 namespace {
 leda::TimeMs t(const char* hhmm) {
@@ -15,7 +15,7 @@ leda::TimeMs t(const char* hhmm) {
 }  // namespace
 
 TEST_CASE("read_orders: which purchases are orders and whose they are", "[helpers][orders]") {
-  leda_test::ModelBuilder b;
+  leda::testkit::ModelBuilder b;
   b.visit("v1")
       .customer(t("10:00"), " C1 ")
       .purchase(t("10:05"), 45.0, " O-1\t")       // trimmed id O-1, customer C1 (trimmed)

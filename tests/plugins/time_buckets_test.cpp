@@ -5,11 +5,11 @@
 #include <string>
 #include <vector>
 
-#include "model_builder.hpp"
+#include "leda/testkit/model_builder.hpp"
 
 using leda::TimeBuckets;
 using leda::TimeMs;
-using leda_test::at;
+using leda::testkit::at;
 
 namespace {
 constexpr TimeMs kHour = 3600000;
@@ -40,7 +40,7 @@ TEST_CASE("TimeBuckets: local days in UTC and RFC 3339 text", "[helpers][time]")
 TEST_CASE("TimeBuckets: a fall-back day in New York has 25 hourly intervals",
           "[helpers][time][dst]") {
   TimeBuckets ny("America/New_York", 60);
-  const leda::LocalDay nov1 = *leda::parse_date("2026-11-01");
+  const leda::LocalDay nov1 = at("2026-11-01T00:00:00") / 86400000;
   // EDT (-4) until 2026-11-01 06:00 UTC (02:00 EDT), then EST (-5).
   // Local midnight of Nov 1 is 04:00 UTC; of Nov 2, 05:00 UTC: 25 hours apart.
   CHECK(ny.day_start(nov1) == at("2026-11-01T04:00:00"));
@@ -62,7 +62,7 @@ TEST_CASE("TimeBuckets: a fall-back day in New York has 25 hourly intervals",
 TEST_CASE("TimeBuckets: a spring-forward day in New York has 23 hourly intervals",
           "[helpers][time][dst]") {
   TimeBuckets ny("America/New_York", 60);
-  const leda::LocalDay mar8 = *leda::parse_date("2026-03-08");
+  const leda::LocalDay mar8 = at("2026-03-08T00:00:00") / 86400000;
   // EST midnight = 05:00 UTC; Mar 9 midnight is EDT = 04:00 UTC: 23 hours.
   const auto parts = hours(ny, ny.day_start(mar8), ny.day_start(mar8 + 1));
   REQUIRE(parts.size() == 23);

@@ -13,6 +13,6 @@ const LedaManifest manifest_only_data = {LEDA_MANIFEST_MAGIC,
                                          "headless",
                                          "1.0.0",
                                          LEDA_TOOLCHAIN_FINGERPRINT,
-                                         ::leda::model_layout_fingerprint()};
+                                         ::leda::sdk_layout_fingerprint()};
 }  // namespace manifest_only
 BOOST_DLL_ALIAS(manifest_only::manifest_only_data, leda_manifest)

@@ -15,7 +15,7 @@ class Probe final : public leda::KpiPlugin {
  public:
   const leda::Description& describe() const override { return desc_; }
 
-  void configure(const leda::Params& p) override { params_ = p; }
+  void configure(const leda::Params& p, const leda::Joins&) override { params_ = p; }
 
   std::unique_ptr<leda::KpiState> create_state() const override {
     return std::make_unique<State>();

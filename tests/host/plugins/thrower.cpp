@@ -14,7 +14,7 @@ class Thrower final : public leda::KpiPlugin {
  public:
   const leda::Description& describe() const override { return desc_; }
 
-  void configure(const leda::Params& p) override {
+  void configure(const leda::Params& p, const leda::Joins&) override {
     phase_ = p.get("phase");
     kind_ = p.get("kind");
     maybe_throw("configure");
@@ -63,7 +63,7 @@ class Thrower final : public leda::KpiPlugin {
                             {"plugin-error", "std", "other"}},
                            {"tz", leda::ParamType::kString, "UTC", "unused", {}}},
                           leda::kNeedEngagement,
-                          {"agents"}};
+                          {{"agents"}}};
   std::string phase_, kind_;
 };
 

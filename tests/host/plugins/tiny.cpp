@@ -11,7 +11,7 @@ class Tiny final : public leda::KpiPlugin {
 
  public:
   const leda::Description& describe() const override { return desc_; }
-  void configure(const leda::Params&) override {}
+  void configure(const leda::Params&, const leda::Joins&) override {}
   std::unique_ptr<leda::KpiState> create_state() const override {
     return std::make_unique<State>();
   }

@@ -1,21 +1,23 @@
-#include "model_builder.hpp"
+// testkit/model_builder.cpp — see leda/testkit/model_builder.hpp.
+#include "leda/testkit/model_builder.hpp"
 
 #include <algorithm>
+#include <chrono>
+#include <sstream>
 #include <stdexcept>
 
-#include "leda/joins.hpp"
+#include <date/date.h>
 
-namespace leda_test {
+namespace leda::testkit {
 
 TimeMs at(const std::string& s) {
   // YYYY-MM-DDTHH:MM:SS[.mmm]
-  if (s.size() < 19) throw std::invalid_argument("bad time: " + s);
-  auto day = leda::parse_date(s.substr(0, 10));
-  if (!day) throw std::invalid_argument("bad date: " + s);
-  const int h = std::stoi(s.substr(11, 2)), m = std::stoi(s.substr(14, 2)),
-            sec = std::stoi(s.substr(17, 2));
-  const int ms = s.size() >= 23 ? std::stoi(s.substr(20, 3)) : 0;
-  return *day * 86400000 + h * 3600000LL + m * 60000LL + sec * 1000LL + ms;
+  std::istringstream in(s);
+  date::sys_time<std::chrono::milliseconds> t;
+  in >> date::parse("%Y-%m-%dT%H:%M:%S", t);
+  if (in.fail() || (s.size() != 19 && s.size() != 23))
+    throw std::invalid_argument("not a time YYYY-MM-DDTHH:MM:SS[.mmm]: '" + s + "'");
+  return t.time_since_epoch().count();
 }
 
 leda::AgentEvent event(TimeMs t, std::int32_t type, std::int32_t state, std::int32_t c,
@@ -121,6 +123,7 @@ leda::Model ModelBuilder::build() const {
       leda::Message msg;
       msg.type = l.type;
       msg.agent_id = intern(l.agent_id);
+      msg.timestamp = l.timestamp;
       m.messages.push_back(msg);
     }
     conv.transfers.first = static_cast<std::uint32_t>(m.transfers.size());
@@ -174,4 +177,4 @@ leda::Model ModelBuilder::build() const {
   return m;
 }
 
-}  // namespace leda_test
+}  // namespace leda::testkit

@@ -1,12 +1,18 @@
-// model_builder.hpp — builds small leda::Model values by hand for plugin tests: agents with
-// sessions and events, visits with customer infos and purchases, conversations, surveys. The
-// builder fills the flat vectors, the Ranges, the cross links and the lookup maps the way the
-// loader does.
+// leda/testkit/model_builder.hpp — small leda::Model values built by hand for plugin tests:
+// agents with sessions and events, visits with customer infos and purchases, conversations,
+// surveys. The builder fills the flat vectors, the Ranges, the cross links and the lookup maps
+// the way leda's loader does, so a plugin sees a model like a loaded one.
 //
+//   using namespace leda::testkit;
 //   ModelBuilder b;
-//   b.agent(7, "ann").session("s1", {login(at("2026-03-02T09:00:00"), 2, 5), logout(...)});
-//   b.visit("v1").customer(t0, "C1").purchase(t1, 45.0, "O-1");
+//   b.agent(7, "ann").session("s1", {login(at("2026-03-02T09:00:00"), 2),
+//                                    event(at("2026-03-02T09:10:00"), 1, 2, 1, 3),
+//                                    logout(at("2026-03-02T10:00:00"))});
+//   b.visit("v1").customer(at("2026-03-02T09:00:00"), "C1").purchase(at(...), 45.0, "O-1");
+//   b.conversation({.id = "c1", .interaction_start = at(...), .agent_id = "7"});
 //   leda::Model m = b.build();
+//
+// Thread-safety: a builder is a plain value; build() may be called more than once.
 #pragma once
 
 #include <cstdint>
@@ -17,11 +23,12 @@
 
 #include "leda/model.hpp"
 
-namespace leda_test {
+namespace leda::testkit {
 
 using leda::TimeMs;
 
-/// Epoch ms of "YYYY-MM-DDTHH:MM:SS" (UTC) or "YYYY-MM-DDTHH:MM:SS.mmm".
+/// Epoch ms of "YYYY-MM-DDTHH:MM:SS" (UTC) or "YYYY-MM-DDTHH:MM:SS.mmm". Throws
+/// std::invalid_argument for anything else.
 TimeMs at(const std::string& utc);
 
 /// An agent event. `state`, `c` (concurrentEng), `m` (maxConcurrentEng) may be leda::kNoInt.
@@ -74,6 +81,7 @@ struct VisitSpec {
 struct LineSpec {
   std::int32_t type;  ///< 0 visitor, 1 agent, ...
   std::string agent_id;
+  TimeMs timestamp = leda::kNoLong;
 };
 struct ConversationSpec {
   std::string id;
@@ -131,4 +139,4 @@ class ModelBuilder {
   std::vector<SurveySpec> surveys_;
 };
 
-}  // namespace leda_test
+}  // namespace leda::testkit
