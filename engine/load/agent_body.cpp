@@ -3,6 +3,7 @@
 
 #include "load/avro_reader.hpp"
 #include "load/body_readers.hpp"
+#include "model/event_union.hpp"
 
 namespace leda::load {
 namespace {
@@ -71,8 +72,11 @@ void read_agent_body(ParseState& s) {
   session.session_id = session_id;
   session.record_start = s.record_start;
   session.record_end = s.record_end;
-  // Ids and names: those of the first event (in time order) that carries them.
+  // Ids and names: those of the first event (in time order) that carries them. The digest of
+  // the events tells copies of a session apart, even when the events are not loaded.
+  std::uint64_t key_hashes = 0;
   for (const EventRow& r : s.events) {
+    key_hashes += model::event_key_hash(r.event);
     if (session.agent_id == kNoLong) session.agent_id = r.agent_id;
     if (session.agent_group_id == kNoLong) session.agent_group_id = r.event.agent_group_id;
     if (!session.employee_id.present()) session.employee_id = r.employee_id;
@@ -89,6 +93,7 @@ void read_agent_body(ParseState& s) {
   f.agent_sessions.push_back(session);
   f.agent_session_records.push_back(s.record);
   f.agent_session_first_event.push_back(s.events.empty() ? kNoLong : s.events[0].event.timestamp);
+  f.agent_session_digest.push_back(model::finish_digest(key_hashes, s.events.size()));
 }
 
 }  // namespace leda::load

@@ -93,6 +93,8 @@ std::string load_report_json(const LoadStats& s, const Model& m) {
   w.Uint64(m.agents.size());
   key("duplicates");
   w.Uint64(s.duplicates);
+  key("merged_parts");
+  w.Uint64(s.merged_parts);
   key("errors");
   w.Uint64(s.errors);
   key("error_samples");
@@ -162,6 +164,7 @@ std::string load_report_table(const LoadStats& s, const Model& m) {
        s.files_total - (s.files[0] + s.files[1] + s.files[2] + s.files[3]));
   line("agents            {}", m.agents.size());
   line("duplicates        {} records dropped (already seen)", s.duplicates);
+  line("merged parts      {} agent-session parts added to a session already seen", s.merged_parts);
   if (s.time_from == kNoLong)
     line("time range        (none)");
   else

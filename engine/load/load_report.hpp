@@ -8,6 +8,8 @@
 //   files, records        objects keyed agentActivity, webSession, engagement, survey
 //   sessions              {agent_sessions, visits, conversations, surveys}: after merging
 //   duplicates, errors    counts
+//   merged_parts          agent-session copies merged into a session already seen, holding
+//                         other events than every earlier copy (a duplicate holds the same)
 //   error_samples         [{file, line, offset, reason}], at most 20, in path order
 //   time_range            {from, to} as RFC 3339 UTC with milliseconds (null when no times)
 //   schema_versions       [string], sorted

@@ -152,6 +152,7 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
   for (const ParsedFile& p : parsed)
     add_report(stats, p.report);
   stats.duplicates = builder.duplicates();
+  stats.merged_parts = builder.merged_parts();
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   stats.peak_rss_bytes = peak_rss_bytes();
   return result;

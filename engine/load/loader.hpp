@@ -11,9 +11,11 @@
 // the same whatever the thread count or the order of the paths.
 //
 // What a load does with its input:
-// - Records are merged by natural key (model/model_builder.hpp); where the same session is
-//   delivered twice, the first in sorted path order is kept and the other counted in
-//   `duplicates`.
+// - Records are merged by natural key (model/model_builder.hpp). An agent session delivered in
+//   parts (several items of a record, records in several files) has the union of their events;
+//   a copy with the same events as one already seen counts in `duplicates`, one with other
+//   events in `merged_parts`. Of a conversation or survey delivered twice, the first in sorted
+//   path order is kept and the other counted in `duplicates`.
 // - `needs`: a part bit implies its data type (kNeedEvents loads agent sessions, ...). A file
 //   whose first record is of a type not needed is not read further (a gzip file is inflated
 //   only far enough to tell), so its records are not counted in `records` and its bytes not in
@@ -56,6 +58,7 @@ struct LoadStats {
   std::uint64_t records[kDataTypeCount] = {};  ///< records read, before merging
   std::uint64_t files_total = 0;               ///< every file opened (including bad and empty)
   std::uint64_t duplicates = 0;                ///< records dropped as already seen
+  std::uint64_t merged_parts = 0;              ///< agent-session parts added to a session
   std::uint64_t errors = 0;               ///< problems found (each in `error_samples` up to 20)
   std::vector<LoadError> error_samples;   ///< the first 20, in path order
   std::uint64_t unknown_fields = 0;       ///< fields this version does not know (skipped)

@@ -48,7 +48,7 @@ struct VisitPiece {
 
 /// Sizes of every fragment vector at one point (see Fragment::mark).
 struct FragmentMark {
-  std::array<std::size_t, 32> sizes{};
+  std::array<std::size_t, 33> sizes{};  // one per vector of Fragment::for_each_vector
 };
 
 /// The parsed content of one file.
@@ -90,6 +90,9 @@ struct Fragment {
   /// The time of each agent session's first event (kNoLong without events), parallel to
   /// agent_sessions: agents list their sessions in this order even when events are not loaded.
   std::vector<TimeMs> agent_session_first_event;
+  /// The digest of each agent session's events (model/event_union.hpp: equal for copies with
+  /// the same events), parallel to agent_sessions, computed even when events are not loaded.
+  std::vector<std::uint64_t> agent_session_digest;
 
   std::uint32_t records = 0;  ///< records committed (the next record's ordinal)
 
@@ -123,7 +126,7 @@ struct Fragment {
     f(x.eligible_campaigns), f(x.campaign_engagements), f(x.impressions), f(x.visit_infos);
     f(x.conversations), f(x.messages), f(x.transfers), f(x.surveys), f(x.survey_answers);
     f(x.strs), f(x.longs), f(x.agent_session_records), f(x.conversation_records);
-    f(x.survey_records), f(x.agent_session_first_event);
+    f(x.survey_records), f(x.agent_session_first_event), f(x.agent_session_digest);
   }
 
   /// Bytes held by the vectors and strings.

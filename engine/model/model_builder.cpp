@@ -1,4 +1,4 @@
-// ModelBuilder::add: keys, duplicates, and copying agent sessions, conversations and surveys.
+// ModelBuilder::add: keys, duplicates, and copying conversations and surveys.
 #include "model/model_builder.hpp"
 
 #include <algorithm>
@@ -70,6 +70,7 @@ void ModelBuilder::reserve_for(const Fragment& f, int type, std::uint64_t bytes)
   room(m.strs, f.strs.size());
   room(m.longs, f.longs.size());
   room(first_event_, f.agent_sessions.size());
+  room(first_digest_, f.agent_sessions.size());
   room(visit_bodies_, f.visit_pieces.empty() ? 0 : f.records);
 }
 
@@ -83,21 +84,6 @@ void ModelBuilder::add(const Fragment& f, int hinted_type, std::uint64_t compres
   add_surveys(f, seen);
   for (std::uint8_t flags : seen)  // held sessions, none of them kept
     if (flags == 1) ++duplicates_;
-}
-
-void ModelBuilder::add_agent_sessions(const Fragment& f, std::vector<std::uint8_t>& seen) {
-  Model& m = model_;
-  for (std::uint32_t i = 0; i < f.agent_sessions.size(); ++i) {
-    const AgentSession& src = f.agent_sessions[i];
-    const auto next = static_cast<std::uint32_t>(m.agent_sessions.size());
-    const bool fresh = session_by_key_.try_emplace(map(f, src.session_id).id, next).second;
-    note(seen, f.agent_session_records[i], fresh);
-    if (!fresh) continue;
-    AgentSession s = mapped(f, src);
-    s.events = append(m.agent_events, f.agent_events, src.events);
-    m.agent_sessions.push_back(s);
-    first_event_.push_back(f.agent_session_first_event[i]);
-  }
 }
 
 void ModelBuilder::add_conversations(const Fragment& f, std::vector<std::uint8_t>& seen) {

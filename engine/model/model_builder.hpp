@@ -9,13 +9,17 @@
 //
 // add() resolves natural keys and copies what is new straight into the Model's vectors; the
 // fragment can then be cleared and reused for another file, so memory holds the model plus the
-// few fragments in flight. Keys: an
-// agent session by `agentSessionId`, a conversation by `conversationId`, a survey by survey id +
-// `conversationId` (the first seen is kept, later ones are duplicates), and a visit by
-// `visitId`: its bodies from every record and file merge into one visit, and a body of the same
-// type with the same record start time as one already kept is a duplicate. A record all of whose
-// sessions or bodies were duplicates counts as one duplicate. Strings are re-interned into the
-// Model's pool on first use, with the hash computed when they were parsed.
+// few fragments in flight. Keys:
+// - an agent session by `agentSessionId`: its copies (items of one record, records of several
+//   files) merge into one session whose events are the union of theirs (model/event_union.hpp;
+//   finish() settles the fields the copies disagree on, see session_merge.cpp). A copy with the
+//   same events as one already seen is a duplicate; a copy with other events is a merged part;
+// - a conversation by `conversationId`, a survey by survey id + `conversationId`: the first seen
+//   is kept, later ones are duplicates;
+// - a visit by `visitId`: its bodies from every record and file merge into one visit, and a body
+//   of the same type with the same record start time as one already kept is a duplicate.
+// A record all of whose sessions or bodies were duplicates counts as one duplicate. Strings are
+// re-interned into the Model's pool on first use, with the hash computed when they were parsed.
 //
 // Campaign engagements are configuration that repeats in every visit: equal ones are stored
 // once, so an impression's engagement index, and the one-engagement range of an eligible
@@ -23,9 +27,11 @@
 //
 // A visit's children stay contiguous: when a later record adds to a visit whose children are no
 // longer at the end of their vector, they are moved to the end (the hole left behind is
-// compacted away by finish()). finish() sorts pages and engagement attributes of each visit by
-// timestamp (stably), groups sessions into agents, builds the cross-links (visit <->
-// conversations, conversation <-> surveys, agent <-> sessions) and the lookup maps.
+// compacted away by finish()); so do an agent session's events when a copy changes them.
+// finish() settles the fields of sessions seen in several copies, sorts pages and engagement
+// attributes of each visit by timestamp (stably), groups sessions into agents, builds the
+// cross-links (visit <-> conversations, conversation <-> surveys, agent <-> sessions) and the
+// lookup maps.
 //
 // Thread-safety: one thread at a time may call add(); finish() uses up to `threads` threads.
 #pragma once
@@ -33,6 +39,7 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <type_traits>
 #include <vector>
 
@@ -61,6 +68,9 @@ class ModelBuilder {
 
   /// Records dropped so far because everything in them was already seen.
   std::uint64_t duplicates() const { return duplicates_; }
+  /// Copies of agent sessions merged so far into a session already seen, with other events than
+  /// every earlier copy (a session delivered in n distinct parts counts n - 1).
+  std::uint64_t merged_parts() const { return merged_parts_; }
 
   /// Builds the Model from everything added. Call once: the builder is spent afterwards.
   Model finish(unsigned threads);
@@ -105,9 +115,11 @@ class ModelBuilder {
   template <class T>
   T mapped(const Fragment& f, T record);
 
-  // add() parts (model_builder.cpp, visit_merge.cpp).
+  // add() parts (model_builder.cpp, session_merge.cpp, visit_merge.cpp).
   void reserve_for(const Fragment& f, int hinted_type, std::uint64_t compressed_bytes);
   void add_agent_sessions(const Fragment& f, std::vector<std::uint8_t>& seen);
+  bool add_session_copy(std::uint32_t session, const Fragment& f, std::uint32_t i);
+  void unite_session_events(AgentSession& s, std::span<const AgentEvent> copy);
   void add_conversations(const Fragment& f, std::vector<std::uint8_t>& seen);
   void add_surveys(const Fragment& f, std::vector<std::uint8_t>& seen);
   void add_visit_pieces(const Fragment& f, std::vector<std::uint8_t>& seen);
@@ -116,7 +128,9 @@ class ModelBuilder {
   template <class T>
   void make_room(std::vector<T>& v, Range& r, std::uint64_t& holes);
 
-  // finish() parts (model_finish.cpp).
+  // finish() parts (model_finish.cpp, session_merge.cpp).
+  void settle_session_copies();
+  void compact_agent_events();
   void compact_visit_children();
   void sort_visit_children();
   void build_agents();
@@ -167,12 +181,29 @@ class ModelBuilder {
   bool first_body(std::uint32_t visit, WebBody body, TimeMs start);
   std::vector<VisitBodies> visit_bodies_;
   FlatMap<BodyKey, bool, BodyKeyHash> body_keys_;
-  std::vector<TimeMs> first_event_;  // per agent session: its first event time
+  std::vector<TimeMs> first_event_;          // per agent session: its first event time
+  std::vector<std::uint64_t> first_digest_;  // per agent session: the digest of its first copy
+
+  // Agent sessions seen in more than one copy: every copy's fields, its first event time and
+  // the digest of its events (finish() picks the session's fields from them).
+  struct SessionCopy {
+    AgentSession fields;  // strings mapped into the pool; `events` unused
+    TimeMs first_event = kNoLong;
+    std::uint64_t digest = 0;
+  };
+  struct RepeatedSession {
+    std::uint32_t session = 0;
+    std::vector<SessionCopy> copies;  // in merge order; the first is the session's first copy
+  };
+  FlatMap<std::uint32_t, std::uint32_t> repeated_by_session_;  // session -> index in repeated_
+  std::vector<RepeatedSession> repeated_;
+  std::vector<AgentEvent> union_a_, union_b_, union_out_;  // scratch of unite_session_events()
+  std::uint64_t event_holes_ = 0;  // agent events left behind by re-placed unions
   std::array<std::uint64_t, kDataTypeCount> expected_{}, merged_{};  // compressed input bytes
   // Elements left behind by moved visit children, per vector (compacted by finish()).
   std::uint64_t page_holes_ = 0, attribute_holes_ = 0, goal_holes_ = 0, eligibility_holes_ = 0,
                 impression_holes_ = 0;
-  std::uint64_t duplicates_ = 0;
+  std::uint64_t duplicates_ = 0, merged_parts_ = 0;
 };
 
 template <class T>

@@ -38,6 +38,11 @@ Model ModelBuilder::finish(unsigned threads) {
   body_keys_.clear();
   visit_bodies_ = {};
   shared_engagements_.clear();
+  settle_session_copies();
+  repeated_by_session_.clear();
+  repeated_ = {};
+  union_a_ = union_b_ = union_out_ = {};
+  compact_agent_events();
   compact_visit_children();
   sort_visit_children();
   build_agents();
@@ -47,6 +52,7 @@ Model ModelBuilder::finish(unsigned threads) {
   visit_by_key_.clear();
   conversation_by_key_.clear();
   first_event_ = {};
+  first_digest_ = {};
   model_.strings.freeze();
   return std::move(model_);
 }

@@ -10,6 +10,7 @@
 #include <iterator>
 #include <string>
 
+#include "agent_records.hpp"
 #include "load_test_support.hpp"
 
 using namespace leda::test;
@@ -81,6 +82,7 @@ TEST_CASE("leda inspect --format json: the contract keys") {
   CHECK(sessions["conversations"].GetUint64() == 1);
   CHECK(sessions["surveys"].GetUint64() == 1);
   CHECK(doc["duplicates"].GetUint64() == 1);
+  CHECK(doc["merged_parts"].GetUint64() == 0);  // the agent record twice: a duplicate
   CHECK(doc["errors"].GetUint64() == 0);
   CHECK(doc["error_samples"].IsArray());
   CHECK(std::string(doc["time_range"]["from"].GetString()) == "2016-06-15T12:03:22.047Z");
@@ -97,6 +99,30 @@ TEST_CASE("leda inspect --format json: the contract keys") {
     CHECK(doc[key].IsUint64());
   CHECK(doc["peak_rss_bytes"].GetUint64() > 0);
   CHECK(doc["model_bytes"].GetUint64() > 0);
+}
+
+TEST_CASE("leda inspect: an agent session in two parts and one whole copy again") {
+  ScratchDir dir;
+  // Session s1 in a first part (login), then whole (login, logout) twice: one session, one
+  // merged part, one duplicate.
+  const AgentNames ann{7, "ann@example.com", "E7", "ann", "Ann"};
+  const leda::AgentEvent login = agent_event(1000, 3, 2, 0, -9);
+  const leda::AgentEvent logout = agent_event(2000, 4, 0, 0, -9);
+  dir.write("data/a.json", agent_record_of({agent_item("s1", ann, {login})}, 1000));
+  dir.write("data/b.json", agent_record_of({agent_item("s1", ann, {login, logout})}, 1000));
+  dir.write("data/c.json", agent_record_of({agent_item("s1", ann, {login, logout})}, 1000));
+  const Run r = run_leda("inspect --format json " + quoted(dir.path() / "data"));
+  REQUIRE(r.code == 0);
+  rapidjson::Document doc;
+  doc.Parse(r.out.c_str());
+  REQUIRE(doc.IsObject());
+  CHECK(doc["errors"].GetUint64() == 0);
+  CHECK(doc["records"]["agentActivity"].GetUint64() == 3);
+  CHECK(doc["sessions"]["agent_sessions"].GetUint64() == 1);
+  CHECK(doc["merged_parts"].GetUint64() == 1);
+  CHECK(doc["duplicates"].GetUint64() == 1);
+  const Run table = run_leda("inspect " + quoted(dir.path() / "data"));
+  CHECK(table.out.find("merged parts      1 agent-session parts") != std::string::npos);
 }
 
 TEST_CASE("leda inspect: errors are listed; --strict makes them exit code 1") {

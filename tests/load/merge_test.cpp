@@ -1,5 +1,6 @@
-// Merging across files: natural keys, duplicates (the first in path order wins), cross-links,
-// and the same model whatever the thread count or the order of the paths.
+// Merging across files: natural keys, duplicates (the first in path order wins, but for agent
+// sessions: split_session_test.cpp), cross-links, and the same model whatever the thread count
+// or the order of the paths.
 #include <catch2/catch.hpp>
 
 #include <algorithm>
@@ -16,13 +17,15 @@ namespace {
 // A multi-file data set with duplicates across files. Returns the files in path order.
 std::vector<std::string> write_data_set(const ScratchDir& dir) {
   std::vector<std::string> files;
-  // Agents: session s1 twice (the later copy differs, so the winner is visible).
+  // Agents: session s1 twice with the same events (a duplicate) but another login name, which
+  // decides between the copies (they start together: the smaller name).
   files.push_back(dir.write("acct/agentActivity/a1.json",
-                            agent_record("s1", 7, {{5000, 1}, {1000, 3}, {5000, 4}}, "first@x") +
+                            agent_record("s1", 7, {{5000, 1}, {1000, 3}, {5000, 4}}, "second@x") +
                                 agent_record("s2", 8, {{2000, 3}})));
   files.push_back(
-      dir.write("acct/agentActivity/a2.gz", gzip(agent_record("s1", 7, {{1000, 3}}, "second@x") +
-                                                 agent_record("s3", 7, {{500, 3}}, "early@x"))));
+      dir.write("acct/agentActivity/a2.gz",
+                gzip(agent_record("s1", 7, {{5000, 1}, {1000, 3}, {5000, 4}}, "first@x") +
+                     agent_record("s3", 7, {{500, 3}}, "early@x"))));
   // Visit v1: navigation in two records (different start times) and one exact duplicate; the
   // spec's web-session body variants for v2.
   files.push_back(
@@ -62,17 +65,18 @@ TEST_CASE("sessions merge by natural key across files; duplicates are dropped an
   CHECK(r.stats.records[3] == 3);
   // s1 again, v1's navigation body again, c1 again, survey 41 again.
   CHECK(r.stats.duplicates == 4);
+  CHECK(r.stats.merged_parts == 0);
 
   REQUIRE(m.agent_sessions.size() == 3);
   const AgentSession* s1 = m.find_agent_session("s1");
   REQUIRE(s1 != nullptr);
-  CHECK(m.str(s1->login_name) == "first@x");  // the first in path order wins
+  CHECK(m.str(s1->login_name) == "first@x");  // not the first in path order: the smaller
   auto events = m.events(*s1);
   REQUIRE(events.size() == 3);
   CHECK(events[0].timestamp == 1000);
   CHECK(events[0].type == 3);
   CHECK(events[1].type == 1);  // equal timestamps keep their order in the file
-  CHECK(events[2].type == 4);
+  CHECK(events[2].type == 4);  // (identical copies: the events are the record's)
   CHECK(s1->agent_id == 7);
 
   REQUIRE(m.agents.size() == 2);
@@ -156,9 +160,10 @@ TEST_CASE("the same model with 1 and 4 threads and with the paths in two orders"
   CHECK(leda::model::model_digest(four.model) ==
         leda::model::model_digest(load_all(files, 3).model));
   CHECK(one.find("maps ok") != std::string::npos);
-  // The data set's 4; v1's navigation at 10000 in each x*.json (12); of the sessions s0..s3 of
-  // x*.gz only the first s0 is new (11).
-  CHECK(four.stats.duplicates == 4 + 12 + 11);
+  // The data set's 4; v1's navigation at 10000 in each x*.json (12). The sessions s0..s3 of
+  // x*.gz: the first s0 is new, the 11 others have events no earlier copy has: merged parts.
+  CHECK(four.stats.duplicates == 4 + 12);
+  CHECK(four.stats.merged_parts == 11);
 }
 
 TEST_CASE("a file named twice, or inside a named directory, is read once") {
