@@ -1,4 +1,5 @@
-// `leda wfm import` run as a user runs it: the real binary ($LEDA_BIN) on tests/data/wfm.
+// `leda wfm import` run as a user runs it: the real binary ($LEDA_BIN) on tests/data/wfm and
+// on the generated sample account.
 #include <catch2/catch.hpp>
 #include <filesystem>
 
@@ -192,4 +193,36 @@ TEST_CASE("leda wfm import --from genesys, with and without the activity code li
   CHECK(no_codes.exit_code == 3);
   CHECK_THAT(no_codes.err, Contains("none.json: cannot open"));
   CHECK_FALSE(fs::exists(dir / "x.csv"));
+}
+
+TEST_CASE("the sample account's IEX and Genesys exports import to its neutral schedule",
+          "[wfm][cli][sample]") {
+  leda::test::TempDir dir("wfm-sample");
+  auto check_account = [&](const fs::path& account) {
+    INFO(account.string());
+    const std::string neutral = read_file(account / "schedule.csv");
+    REQUIRE(neutral.size() > 1000);
+    const auto iex = run_leda(import_args({"--from", "iex", (account / "schedule-iex.txt").string(),
+                                           "--tz", "America/New_York", "--unpaid", "MEAL,OFF",
+                                           "--out", (dir / "from-iex.csv").string()}));
+    CHECK(iex.exit_code == 0);
+    CHECK(read_file(dir / "from-iex.csv") == neutral);
+    const auto genesys = run_leda(
+        import_args({"--from", "genesys", (account / "schedule-genesys.json").string(),
+                     "--activity-codes", (account / "genesys-activity-codes.json").string(),
+                     "--out", (dir / "from-genesys.csv").string()}));
+    CHECK(genesys.exit_code == 0);
+    CHECK(read_file(dir / "from-genesys.csv") == neutral);
+    const auto csv = run_leda(import_args({"--from", "csv", (account / "schedule.csv").string(),
+                                           "--out", (dir / "from-csv.csv").string()}));
+    CHECK(csv.exit_code == 0);
+    CHECK(read_file(dir / "from-csv.csv") == neutral);  // already normalized
+  };
+  check_account(fs::path(LEDA_SOURCE_DIR) / "examples/sample-account");
+
+  // Another seed and size, written fresh.
+  const auto gen = run_leda({"generate", "--out", (dir / "acct").string(), "--seed", "9",
+                             "--agents", "12", "--days", "4", "--visits-per-day", "50", "-q"});
+  REQUIRE(gen.exit_code == 0);
+  check_account(dir / "acct");
 }
