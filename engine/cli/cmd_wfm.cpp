@@ -81,7 +81,10 @@ void print_summary(const ImportArgs& a, const wfm::ImportResult& r) {
   std::set<std::string> agents;
   for (const auto& n : r.rows)
     agents.insert(n.row.wfm_agent_id);
-  const char* unit = a.from == "iex" ? "lines" : a.from == "genesys" ? "activities" : "rows";
+  const bool one = r.records == 1;
+  const char* unit = a.from == "iex"       ? (one ? "line" : "lines")
+                     : a.from == "genesys" ? (one ? "activity" : "activities")
+                                           : (one ? "row" : "rows");
   std::string line =
       fmt::format("leda wfm import: {}, {} file{}: {} {} read, {} row{} for {} agent{}", a.from,
                   r.files.size(), r.files.size() == 1 ? "" : "s", r.records, unit, r.rows.size(),
@@ -218,7 +221,8 @@ int import(int argc, char** argv) {
     std::fprintf(stderr, "leda wfm import: %s\n", e.what());
     return kExitFailed;
   }
-  std::printf("  wrote %s (%zu rows)\n", a.out.c_str(), r.rows.size());
+  std::printf("  wrote %s (%zu row%s)\n", a.out.c_str(), r.rows.size(),
+              r.rows.size() == 1 ? "" : "s");
   return failures ? kExitPartial : kExitOk;
 }
 
