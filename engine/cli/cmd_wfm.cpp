@@ -89,7 +89,7 @@ void print_summary(const ImportArgs& a, const wfm::ImportResult& r) {
       fmt::format("leda wfm import: {}, {} file{}: {} {} read, {} row{} for {} agent{}", a.from,
                   r.files.size(), r.files.size() == 1 ? "" : "s", r.records, unit, r.rows.size(),
                   r.rows.size() == 1 ? "" : "s", agents.size(), agents.size() == 1 ? "" : "s");
-  if (a.from == "iex") line += fmt::format(" ({} full-day)", r.full_day_rows);
+  if (a.from == "iex") line += fmt::format(" ({} full-day, days off)", r.full_day_rows);
   line += fmt::format(", {} skipped", r.errors.size());
   if (!r.file_errors.empty())
     line += fmt::format(", {} file{} unreadable", r.file_errors.size(),

@@ -87,8 +87,8 @@ TEST_CASE("leda wfm import --from iex writes the neutral CSV and says what it re
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK(r.err.empty());
-  CHECK_THAT(r.out, Contains("iex, 1 file: 7 lines read, 7 rows for 2 agents (1 full-day), 0 "
-                             "skipped"));
+  CHECK_THAT(r.out, Contains("iex, 1 file: 7 lines read, 7 rows for 2 agents (1 full-day, days "
+                             "off), 0 skipped"));
   CHECK_THAT(r.out, Contains("unknown columns ignored: "));
   CHECK_THAT(r.out, Contains("iex-night-shift.txt: teamName"));
   CHECK_THAT(r.out, Contains("wrote " + (dir / "s.csv").string() + " (7 rows)"));
@@ -130,7 +130,7 @@ TEST_CASE("leda wfm import: bad rows are skipped (exit 1), --strict writes nothi
   CHECK_THAT(r.err, Contains("iex-bad-rows.txt:4: 6 fields, the column list has 5"));
   CHECK_THAT(r.err, Contains("iex-bad-rows.txt:5: schedDate: not a date (MMDDYYYY)"));
   CHECK_THAT(r.err, Contains("iex-bad-rows.txt:6: tvID: empty"));
-  CHECK_THAT(r.out, Contains("6 lines read, 2 rows for 1 agent (0 full-day), 4 skipped"));
+  CHECK_THAT(r.out, Contains("6 lines read, 2 rows for 1 agent (0 full-day, days off), 4 skipped"));
   CHECK(read_file(out) ==
         "wfm_agent_id,schedule_date,activity_code,start,end,paid\n"
         "B1,2026-10-31,WORK,2026-10-31T08:00:00-04:00,2026-10-31T16:00:00-04:00,true\n"
