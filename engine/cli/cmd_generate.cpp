@@ -22,8 +22,12 @@ int generate(int argc, char** argv) {
       "leda generate: write a synthetic LiveEngage account in the Data Access file format\n\n"
       "usage: leda generate --out DIR [--seed N] [options]\n\n"
       "Writes DIR/<account>/{agentActivity,webSession,engagement,survey}/ with one gzip file\n"
-      "per data type and UTC hour, plus DIR/agents.csv (agent map) and DIR/membership.csv\n"
-      "(customer segments). The same arguments give byte-identical files, whatever --threads.\n\n"
+      "per data type and UTC hour, plus DIR/agents.csv (agent map), DIR/membership.csv\n"
+      "(customer segments) and the agents' WFM schedule: DIR/schedule.csv and\n"
+      "DIR/activities.csv (neutral form), the same schedule as a NICE IEX export\n"
+      "(DIR/schedule-iex.txt, management unit America/New_York, unpaid MEAL,OFF) and as\n"
+      "Genesys Cloud JSON (DIR/schedule-genesys.json, DIR/genesys-activity-codes.json).\n"
+      "The same arguments give byte-identical files, whatever --threads.\n\n"
       "options");
   // clang-format off
   desc.add_options()

@@ -22,5 +22,6 @@ int mock_api(int argc, char** argv);  ///< leda mock-api: serve a directory as t
 int plugins(int argc, char** argv);   ///< leda plugins: list plugins
 int run(int argc, char** argv);       ///< leda run: run KPI plugins
 int report(int argc, char** argv);    ///< leda report: every built-in KPI, readable
+int wfm(int argc, char** argv);       ///< leda wfm: WFM schedules (wfm import)
 
 }  // namespace leda::cli

@@ -22,6 +22,7 @@ constexpr Command kCommands[] = {
     {"fetch", leda::cli::fetch, "download an account's files from the Data Access API"},
     {"mock-api", leda::cli::mock_api, "serve a directory of files as the Data Access API"},
     {"generate", leda::cli::generate, "write a synthetic account in the Data Access format"},
+    {"wfm", leda::cli::wfm, "import WFM schedules (NICE IEX, Genesys Cloud) as neutral CSV"},
 };
 
 void usage(std::FILE* out) {

@@ -63,7 +63,7 @@ std::string agent_map_csv(const World& w) {
     }
   }
   // An agent who is in the map but has no activity in the account (left the team, say).
-  row("3000999001", "E19999", "former.agent@shop.example.com", sites()[1], "WFM-9999");
+  row("3000999001", "E19999", "former.agent@shop.example.com", sites()[1], kFormerAgentWfmId);
   return out;
 }
 

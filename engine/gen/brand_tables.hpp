@@ -16,6 +16,9 @@
 
 namespace leda::gen {
 
+/// The `wfm_agent_id` of the agent map's row for an agent with no data (who left the team).
+inline constexpr std::string_view kFormerAgentWfmId = "WFM-9999";
+
 /// `lp_agent_id,employee_id,login_name,region,site_tz,wfm_agent_id` with a header row.
 std::string agent_map_csv(const World& w);
 

@@ -16,6 +16,7 @@
 #include "gen/brand_tables.hpp"
 #include "gen/gzip_encoder.hpp"
 #include "gen/records.hpp"
+#include "gen/wfm_schedule.hpp"
 #include "gen/world.hpp"
 #include "util/progress.hpp"
 #include "util/thread_pool.hpp"
@@ -26,6 +27,10 @@ namespace {
 
 constexpr std::string_view kPrefix[kDataTypeCount] = {"Agent", "WebSession", "Engagement",
                                                       "Survey"};
+// The WFM files beside the agent map (gen/wfm_schedule.hpp), in the order they are made.
+constexpr std::string_view kWfmFiles[] = {"schedule.csv", "activities.csv", "schedule-iex.txt",
+                                          "schedule-genesys.json", "genesys-activity-codes.json"};
+
 using RecordWriter = void (*)(const World&, std::uint32_t, bool, std::string&);
 constexpr RecordWriter kWriter[kDataTypeCount] = {write_agent_session, write_visit,
                                                   write_conversation, write_survey};
@@ -153,6 +158,11 @@ GenSummary generate(const GenOptions& options) {
     for (const fs::path& p : {account_dir, tables[0], tables[1]})
       if (fs::exists(p))
         throw GenOutputExists(fmt::format("{} already exists (--force replaces it)", p.string()));
+  if (!options.force)
+    for (std::string_view name : kWfmFiles)
+      if (fs::exists(out / name))
+        throw GenOutputExists(
+            fmt::format("{} already exists (--force replaces it)", (out / name).string()));
 
   const World w = build_world(options);
 
@@ -174,6 +184,11 @@ GenSummary generate(const GenOptions& options) {
   if (bar) bar->finish();
   write_whole_file(staging.path() / "agents.csv", agent_map_csv(w));
   write_whole_file(staging.path() / "membership.csv", membership_csv(w));
+  const std::vector<ScheduledShift> schedule = plan_schedule(w);
+  const std::string wfm_files[] = {schedule_csv(schedule), activity_map_csv(), iex_export(schedule),
+                                   genesys_export(w, schedule), genesys_activity_codes()};
+  for (std::size_t i = 0; i < std::size(kWfmFiles); ++i)
+    write_whole_file(staging.path() / kWfmFiles[i], wfm_files[i]);
 
   // Into place: the old account (if replaced) goes into the staging directory, which is then
   // removed with it.
@@ -188,6 +203,8 @@ GenSummary generate(const GenOptions& options) {
   }
   fs::rename(staging.path() / "agents.csv", tables[0]);
   fs::rename(staging.path() / "membership.csv", tables[1]);
+  for (std::string_view name : kWfmFiles)
+    fs::rename(staging.path() / name, out / name);
 
   GenSummary s;
   for (const HourStats& h : stats)

@@ -101,6 +101,16 @@ int plan_shift(World& w, std::uint32_t k, const date::time_zone* zone, int start
   } else {
     parts = {{login, login + length}};
   }
+  ShiftPlan shift;
+  shift.agent = k;
+  shift.day = day;
+  shift.planned = local_to_utc(zone, day, start_min);
+  shift.login = parts.front().first;
+  shift.logout = parts.back().second;
+  if (parts.size() == 2) {
+    shift.lunch_out = parts[0].second;
+    shift.lunch_in = parts[1].first;
+  }
   int kept = 0;
   for (const auto& [in, out] : parts) {
     if (in < w.range_start || out + kMinuteMs >= w.range_end) continue;
@@ -113,6 +123,8 @@ int plan_shift(World& w, std::uint32_t k, const date::time_zone* zone, int start
     w.sessions.push_back(s);
     ++kept;
   }
+  shift.in_range = kept == static_cast<int>(parts.size());
+  w.shifts.push_back(shift);
   return kept;
 }
 

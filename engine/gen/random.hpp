@@ -30,6 +30,7 @@ enum class Stream : std::uint64_t {
   kCustomers,
   kOrders,
   kIds,
+  kSchedule,  ///< the WFM schedule: a stream of its own, so nothing else changes with it
 };
 
 /// xoshiro256** seeded through splitmix64. Not thread-safe; one per entity and thread.

@@ -71,6 +71,17 @@ struct SessionPlan {
   TimeMs close = 0;             ///< time of the last event: decides the record's hour
 };
 
+/// One planned shift of an agent (the sessions it became are in World::sessions): what the
+/// WFM schedule of the account is made from.
+struct ShiftPlan {
+  std::uint32_t agent = 0;
+  std::int64_t day = 0;                ///< the site's local day, days since 1970-01-01
+  TimeMs planned = 0;                  ///< the planned start: the agent's start time that day
+  TimeMs login = 0, logout = 0;        ///< first login, last logout
+  TimeMs lunch_out = 0, lunch_in = 0;  ///< logged out for lunch; both 0 when lunch was online
+  bool in_range = false;               ///< every session of the shift is in the account
+};
+
 /// A visitor (a browser); some are known customers.
 struct VisitorPlan {
   std::uint32_t customer = kNone;  ///< into World::customers
@@ -149,6 +160,7 @@ struct World {
   std::vector<SessionPlan> sessions;  ///< main sessions by login time, then a second-device one
   std::vector<BreakPlan> breaks;      ///< of all sessions (SessionPlan::breaks)
   std::vector<EventPlan> events;      ///< of all sessions (SessionPlan::events)
+  std::vector<ShiftPlan> shifts;      ///< every planned shift, by agent then day
   std::vector<CustomerPlan> customers;
   std::uint32_t segment_change_customer = kNone;  ///< Silver until change_day, Gold from it
   std::int64_t segment_change_day = 0;            ///< days since 1970-01-01

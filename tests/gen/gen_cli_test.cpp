@@ -45,8 +45,10 @@ TEST_CASE("leda generate writes the account and prints a one-line summary") {
   CHECK(r.out.find(" files, ") != std::string::npos);
   CHECK(r.out.find("MB gzip") != std::string::npos);
   CHECK(std::count(r.out.begin(), r.out.end(), '\n') == 1);
-  for (const char* sub : {"75555851/agentActivity", "75555851/webSession", "75555851/engagement",
-                          "75555851/survey", "agents.csv", "membership.csv"})
+  for (const char* sub :
+       {"75555851/agentActivity", "75555851/webSession", "75555851/engagement", "75555851/survey",
+        "agents.csv", "membership.csv", "schedule.csv", "activities.csv", "schedule-iex.txt",
+        "schedule-genesys.json", "genesys-activity-codes.json"})
     CHECK(fs::exists(dir / sub));
 
   // Same arguments, more threads, another directory: the same bytes.
