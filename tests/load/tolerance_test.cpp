@@ -17,7 +17,7 @@ std::string web_line(const std::string& from = "", const std::string& to = "") {
 }
 
 leda::load::LoadResult load_text(const std::string& text) {
-  ScratchDir dir;
+  TempDir dir;
   return load_all({dir.write("f.json", text)});
 }
 
