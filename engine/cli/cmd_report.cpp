@@ -14,10 +14,10 @@
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
 #include "load/loader.hpp"
-#include "report/atomic_file.hpp"
 #include "report/kpi_report.hpp"
 #include "report/load_summary.hpp"
 #include "report/terminal_width.hpp"
+#include "util/atomic_file.hpp"
 
 namespace leda::cli {
 namespace {
@@ -227,7 +227,7 @@ int report(int argc, char** argv) {
     if (o.out.empty())
       std::fwrite(text.data(), 1, text.size(), stdout);
     else
-      report::write_file_atomically(o.out, text);
+      util::write_file_atomically(o.out, text);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "leda report: %s\n", e.what());
     return kExitFailed;

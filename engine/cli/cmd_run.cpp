@@ -15,10 +15,10 @@
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
 #include "load/loader.hpp"
-#include "report/atomic_file.hpp"
 #include "report/kpi_output.hpp"
 #include "report/load_summary.hpp"
 #include "report/terminal_width.hpp"
+#include "util/atomic_file.hpp"
 
 namespace leda::cli {
 namespace {
@@ -91,7 +91,7 @@ void emit(const std::string& path, const std::string& text) {
   if (path.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   } else {
-    report::write_file_atomically(path, text);
+    util::write_file_atomically(path, text);
   }
 }
 

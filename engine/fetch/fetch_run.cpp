@@ -15,8 +15,8 @@
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "store/account_store.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 #include "util/progress.hpp"
 #include "util/thread_pool.hpp"
 
@@ -35,7 +35,7 @@ std::string human_bytes(std::uint64_t n) {
 }
 
 std::string span_text(std::int64_t start, std::int64_t end) {
-  return store::format_iso8601(start) + " .. " + store::format_iso8601(end);
+  return util::format_iso8601(start) + " .. " + util::format_iso8601(end);
 }
 
 // The API root without a trailing slash; nullopt (and a message) when unusable.

@@ -3,8 +3,7 @@
 //   leda::fetch::RetryPolicy policy;                 // 6 attempts, 500 ms doubling, jitter
 //   RetryOutcome r = leda::fetch::with_retries(policy, [&](int attempt) {
 //     HttpResult h = client.get(url, ...);
-//     return leda::fetch::classify(h);               // done, retry (maybe after Retry-After), or
-//     stop
+//     return leda::fetch::classify(h);     // done, retry (maybe after Retry-After), or stop
 //   });
 //
 // Retried: 5xx, 429 (honouring Retry-After), 408, timeouts, refused or reset connections and

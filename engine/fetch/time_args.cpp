@@ -4,7 +4,7 @@
 #include <charconv>
 #include <chrono>
 
-#include "store/iso_time.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::fetch {
 
@@ -25,7 +25,7 @@ std::optional<std::int64_t> parse_instant(std::string_view text, std::string* er
     if (ms < 100000000000LL) return fail("this looks like epoch seconds, not milliseconds:");
     return ms;
   }
-  if (auto ms = store::parse_iso8601(text)) return ms;
+  if (auto ms = util::parse_iso8601(text)) return ms;
   return fail("not a time:");
 }
 

@@ -4,8 +4,8 @@
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "mockapi/source_files.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 using namespace leda;
 
@@ -70,12 +70,12 @@ TEST_CASE("time arguments: --from/--to take epoch ms or ISO-8601, --window a spa
 }
 
 TEST_CASE("ISO-8601 formatting round-trips, with offsets", "[time]") {
-  CHECK(store::format_iso8601(1461387600000, -240) == "2016-04-23T01:00:00-04:00");
-  CHECK(store::format_iso8601(1461387600000) == "2016-04-23T05:00:00Z");
-  CHECK(store::format_iso8601(1714521600123, 0, true) == "2024-05-01T00:00:00.123Z");
-  CHECK(store::format_iso8601(0) == "1970-01-01T00:00:00Z");
+  CHECK(util::format_iso8601(1461387600000, -240) == "2016-04-23T01:00:00-04:00");
+  CHECK(util::format_iso8601(1461387600000) == "2016-04-23T05:00:00Z");
+  CHECK(util::format_iso8601(1714521600123, 0, true) == "2024-05-01T00:00:00.123Z");
+  CHECK(util::format_iso8601(0) == "1970-01-01T00:00:00Z");
   for (std::int64_t ms : {0LL, 951782400000LL, 1461387600000LL, 4102444800000LL})
-    CHECK(store::parse_iso8601(store::format_iso8601(ms, 330)) == ms);
+    CHECK(util::parse_iso8601(util::format_iso8601(ms, 330)) == ms);
 }
 
 TEST_CASE("the emulator renders scope dates in US Eastern time like the live service", "[time]") {

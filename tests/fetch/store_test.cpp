@@ -39,7 +39,7 @@ TEST_CASE("sha256 matches the FIPS 180-2 example", "[store]") {
 
 TEST_CASE("a committed file is in place, recorded, verified, and survives reopening", "[store]") {
   TempDir dir;
-  const std::string bytes = test::gzip_bytes("{\"a\":1}\n");
+  const std::string bytes = test::gzip("{\"a\":1}\n");
   {
     store::AccountStore s(dir.path, test::kAccount);
     const std::string tmp = s.new_temp_path();
@@ -49,8 +49,8 @@ TEST_CASE("a committed file is in place, recorded, verified, and survives reopen
     s.set_checkpoint("agentActivity", 1714525200000);
     s.save();
     CHECK_FALSE(test::exists(tmp));
-    CHECK(test::read_bytes(dir / std::string(test::kAccount) +
-                           "/agentActivity/Agent.1.2.part-00000-0.gz") == bytes);
+    CHECK(test::read_file(dir / std::string(test::kAccount) +
+                          "/agentActivity/Agent.1.2.part-00000-0.gz") == bytes);
   }
   store::AccountStore s(dir.path, test::kAccount);
   CHECK(s.verified("agentActivity", "Agent.1.2.part-00000-0"));
@@ -71,7 +71,7 @@ TEST_CASE("a committed file is in place, recorded, verified, and survives reopen
 
 TEST_CASE("a stored file that changed on disk is no longer verified", "[store]") {
   TempDir dir;
-  const std::string bytes = test::gzip_bytes("{\"a\":1}\n");
+  const std::string bytes = test::gzip("{\"a\":1}\n");
   store::AccountStore s(dir.path, test::kAccount);
   const std::string tmp = s.new_temp_path();
   test::write_file(tmp, bytes);
@@ -109,7 +109,7 @@ TEST_CASE("a bad account id or a corrupt manifest refuses to open", "[store]") {
 
 TEST_CASE("download check: length, gzip CRC, truncation, plain text passes", "[store]") {
   TempDir dir;
-  const std::string good = test::gzip_bytes(test::ndjson_records(50, 7));
+  const std::string good = test::gzip(test::ndjson_records(50, 7));
   const std::string path = dir / "body";
 
   test::write_file(path, good);
@@ -145,7 +145,7 @@ TEST_CASE("a cut-short gzip body is refused without trusting its last bytes as a
   // The last 4 bytes of a gzip member give its decoded size; in a body cut short they are
   // arbitrary. Here they claim 2 GiB: the check must fail without allocating anything like it.
   TempDir dir;
-  std::string cut = test::gzip_bytes(test::ndjson_records(200, 3));
+  std::string cut = test::gzip(test::ndjson_records(200, 3));
   cut.resize(cut.size() / 2);
   cut.replace(cut.size() - 4, 4, std::string("\xff\xff\xff\x7f", 4));
   test::write_file(dir / "body", cut);

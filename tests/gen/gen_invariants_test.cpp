@@ -11,6 +11,7 @@
 #include "account_reader.hpp"
 #include "gen/generator.hpp"
 #include "leda/joins.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using gentest::kAbsent;
@@ -18,27 +19,25 @@ using gentest::Ms;
 
 namespace {
 
-struct Generated {
-  fs::path dir;
-  gentest::Account account;
-};
-
 // One account shared by the tests below: 3 days from 2026-10-31 (the US DST change).
-const Generated& generated() {
-  static const Generated g = [] {
-    Generated out;
-    out.dir = gentest::temp_dir("invariants");
+struct Generated {
+  leda::test::TempDir dir{"gen-invariants"};
+  gentest::Account account;
+  Generated() {
     leda::gen::GenOptions o;
-    o.out_dir = out.dir.string();
+    o.out_dir = dir.path;
     o.seed = 3;
     o.agents = 8;
     o.days = 3;
     o.visits_per_day = 1000;
     o.progress = false;
     leda::gen::generate(o);
-    out.account = gentest::read_account(out.dir / "75555851");
-    return out;
-  }();
+    account = gentest::read_account(dir / "75555851");
+  }
+};
+
+const Generated& generated() {
+  static const Generated g;
   return g;
 }
 
@@ -289,7 +288,7 @@ TEST_CASE("orders include re-sent duplicates, a conflicting total, zero and miss
 
 TEST_CASE("agent map and membership parse with the SDK's CSV reader and hold the edge cases") {
   const auto& g = generated();
-  const auto map = leda::AgentMap::read((g.dir / "agents.csv").string());
+  const auto map = leda::AgentMap::read(g.dir / "agents.csv");
   std::map<std::int64_t, const gentest::Event*> agents;  // agent id -> one of its events
   for (const auto& s : g.account.sessions)
     agents[s.events.front().agent] = &s.events.front();
@@ -321,7 +320,7 @@ TEST_CASE("agent map and membership parse with the SDK's CSV reader and hold the
     regions.insert(r.region);
   CHECK(regions == std::set<std::string>{"AMER", "APAC", "EMEA"});
 
-  const auto members = leda::Membership::read((g.dir / "membership.csv").string());
+  const auto members = leda::Membership::read(g.dir / "membership.csv");
   std::map<std::string, std::set<std::string>> segments;
   for (const auto& r : members.rows)
     segments[r.customer_id].insert(r.segment);
@@ -341,7 +340,7 @@ TEST_CASE("agent map and membership parse with the SDK's CSV reader and hold the
 
 TEST_CASE("shifts keep their local start time across the US DST change") {
   const auto& g = generated();
-  const auto csv = leda::CsvTable::read((g.dir / "agents.csv").string());
+  const auto csv = leda::CsvTable::read(g.dir / "agents.csv");
   std::map<std::int64_t, std::string> tz;  // by lp_agent_id (rows that have one)
   for (const auto& row : csv.rows)
     if (!row[0].empty()) tz[std::stoll(row[0])] = row[*csv.column("site_tz")];

@@ -18,7 +18,7 @@ const leda::test::TempDir& chat_data() {
   static leda::test::TempDir dir("run-data");
   static bool written = false;
   if (!written) {
-    leda::test::write_engagement_files(dir.path(), leda::test::sample_chats(300), 100);
+    leda::test::write_engagement_files(dir.path, leda::test::sample_chats(300), 100);
     written = true;
   }
   return dir;
@@ -27,7 +27,7 @@ const leda::test::TempDir& chat_data() {
 std::vector<std::string> args(std::initializer_list<std::string> extra) {
   std::vector<std::string> a = {"run"};
   a.insert(a.end(), extra.begin(), extra.end());
-  a.insert(a.end(), {"--data", chat_data().path().string()});
+  a.insert(a.end(), {"--data", chat_data().path});
   return a;
 }
 
@@ -107,10 +107,9 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
   leda::test::TempDir out("run-out");
   const std::string throws = dir("throws");
   SECTION("json: one array in FILE") {
-    const auto file = out / "all.json";
-    auto r = run_leda(
-        args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws, "--param",
-              "thrower.phase=none", "--format", "json", "--out", file.string()}));
+    const std::string file = out / "all.json";
+    auto r = run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
+                            "--param", "thrower.phase=none", "--format", "json", "--out", file}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty());
@@ -123,7 +122,7 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
   }
   SECTION("csv and table: one file per KPI, FILE as a prefix") {
     for (const char* format : {"csv", "table"}) {
-      const auto prefix = (out / std::string(format) / "day1-").string();
+      const std::string prefix = out / (std::string(format) + "/day1-");
       std::filesystem::create_directories(out / std::string(format));
       auto r =
           run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
@@ -142,14 +141,13 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
       }
     }
     // A prefix ending in '/' is a folder, made when missing.
-    const auto folder = out / "results/";
-    auto r = run_leda(
-        args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws, "--param",
-              "thrower.phase=none", "--format", "csv", "--out", folder.string()}));
+    const std::string folder = out / "results/";
+    auto r = run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
+                            "--param", "thrower.phase=none", "--format", "csv", "--out", folder}));
     REQUIRE(r.exit_code == 0);
     CHECK(leda::test::read_file(out / "results/thrower.csv") == "conversations\n300\n");
     // Nothing half-written is left behind.
-    for (const auto& e : std::filesystem::recursive_directory_iterator(out.path()))
+    for (const auto& e : std::filesystem::recursive_directory_iterator(out.path))
       CHECK_THAT(e.path().filename().string(), !Catch::Contains(".tmp"));
   }
 }
@@ -240,13 +238,13 @@ TEST_CASE("usage errors: unknown KPI, missing --data, bad --format", "[cli][run]
 TEST_CASE("a bad join file stops the run before loading: exit 3", "[cli][run]") {
   leda::test::TempDir tmp("run-join");
   leda::test::write_file(tmp / "agents.csv", "lp_agent_id,region\n100,EMEA\nabc,AMER\n");
-  auto r = run_leda(args(
-      {"probe", "--plugin-dir", dir("good"), "--join", "agents=" + (tmp / "agents.csv").string()}));
+  auto r = run_leda(
+      args({"probe", "--plugin-dir", dir("good"), "--join", "agents=" + tmp / "agents.csv"}));
   CHECK(r.exit_code == 3);
   CHECK(r.out.empty());
   CHECK_THAT(r.err, Catch::Contains("agents.csv:3: column lp_agent_id: not a number: 'abc'"));
-  auto missing = run_leda(args({"probe", "--plugin-dir", dir("good"), "--join",
-                                "membership=" + (tmp / "none.csv").string()}));
+  auto missing = run_leda(
+      args({"probe", "--plugin-dir", dir("good"), "--join", "membership=" + tmp / "none.csv"}));
   CHECK(missing.exit_code == 3);
   CHECK_THAT(missing.err, Catch::Contains("none.csv: cannot open"));
   auto syntax = run_leda(args({"probe", "--plugin-dir", dir("good"), "--join", "agents.csv"}));
@@ -255,16 +253,16 @@ TEST_CASE("a bad join file stops the run before loading: exit 3", "[cli][run]") 
 
 TEST_CASE("problems in the data are reported; --strict makes them exit 1", "[cli][run]") {
   leda::test::TempDir data("run-bad-data");
-  leda::test::write_engagement_files(data.path(), leda::test::sample_chats(5), 5);
+  leda::test::write_engagement_files(data.path, leda::test::sample_chats(5), 5);
   leda::test::write_file(data / "broken.json", "{\"dataType\": 12\n");
-  auto lenient = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data",
-                           data.path().string(), "--format", "csv"});
+  auto lenient = run_leda(
+      {"run", "probe", "--plugin-dir", dir("good"), "--data", data.path, "--format", "csv"});
   CHECK(lenient.exit_code == 0);
   CHECK_THAT(lenient.err,
              Catch::Contains("1 error in the input") && Catch::Contains("broken.json"));
   CHECK_THAT(lenient.out, Catch::Contains("\nprobe,5,"));
-  auto strict = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data",
-                          data.path().string(), "--format", "csv", "--strict"});
+  auto strict = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data", data.path,
+                          "--format", "csv", "--strict"});
   CHECK(strict.exit_code == 1);
   CHECK(strict.out == lenient.out);
   auto missing = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data", "/no/such"});
@@ -272,8 +270,8 @@ TEST_CASE("problems in the data are reported; --strict makes them exit 1", "[cli
 }
 
 TEST_CASE("LEDA_PLUGIN_PATH finds plugins", "[cli][run]") {
-  auto r =
-      run_leda(args({"probe", "--format", "csv"}), {"LEDA_PLUGIN_PATH=/no/such:" + dir("good")});
+  auto r = run_leda(args({"probe", "--format", "csv"}),
+                    {.env = {"LEDA_PLUGIN_PATH=/no/such:" + dir("good")}});
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("probe,300,"));

@@ -54,7 +54,8 @@ std::vector<leda::Batch> random_shards(const leda::Model& model, const leda::Joi
                                        unsigned seed);
 
 /// For 25 random shardings, checks that the merged result equals the single-shard result,
-/// and that merging an empty state on either side changes nothing.
+/// and that merging an empty state on either side changes nothing. Fails when the single-shard
+/// table has no rows: the model or the parameters must give the plugin something to compute.
 void check_shard_invariance(const LoadedPlugin& plugin, const leda::Model& model,
                             const leda::Joins& joins, const Overrides& overrides = {});
 

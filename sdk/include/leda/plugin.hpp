@@ -25,9 +25,10 @@
 //    public:
 //     const leda::Description& describe() const override { return desc_; }
 //     void configure(const leda::Params&) override {}
-//     std::unique_ptr<leda::KpiState> create_state() const override { return
-//     std::make_unique<State>(); } void update(leda::KpiState& s, const leda::Batch& b) const
-//     override {
+//     std::unique_ptr<leda::KpiState> create_state() const override {
+//       return std::make_unique<State>();
+//     }
+//     void update(leda::KpiState& s, const leda::Batch& b) const override {
 //       static_cast<State&>(s).visits += b.visits.count;
 //     }
 //     void merge(leda::KpiState& into, leda::KpiState&& from) const override {
@@ -41,7 +42,7 @@
 //     }
 //    private:
 //     leda::Description desc_{"visit-count", "1.0.0", "Number of visits", {},
-//     leda::kNeedWebSession};
+//                             leda::kNeedWebSession};
 //   };
 //   LEDA_PLUGIN(VisitCount, "visit-count", "1.0.0")
 #pragma once
