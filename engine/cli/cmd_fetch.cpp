@@ -1,15 +1,18 @@
 // `leda fetch`: download an account's files from the Data Access API into a local store.
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <sstream>
 #include <string>
 
+#include <fmt/format.h>
 #include <boost/program_options.hpp>
 
 #include "cli/commands.hpp"
 #include "fetch/fetch_run.hpp"
 #include "fetch/time_args.hpp"
 #include "store/layout.hpp"
+#include "util/progress.hpp"
 
 namespace leda::cli {
 namespace po = boost::program_options;
@@ -18,6 +21,61 @@ namespace {
 int usage_error(const std::string& message) {
   std::fprintf(stderr, "leda fetch: %s (see leda fetch --help)\n", message.c_str());
   return kExitUsage;
+}
+
+void say(const std::string& line) {
+  std::fprintf(stderr, "leda fetch: %s\n", line.c_str());
+}
+
+// Progress bars on stderr (when it is a terminal and bars are wanted), notices as lines.
+class Printer : public fetch::FetchObserver {
+ public:
+  explicit Printer(bool bars) : bars_(bars) {}
+  void note(const std::string& line) override { say(line); }
+  void stage(std::string_view name, std::size_t total, std::string_view unit) override {
+    bar_ = std::make_unique<util::Progress>(std::string(name), total, std::string(unit));
+    if (!bars_) bar_->finish();
+  }
+  void advanced(std::size_t items) override { bar_->add(items); }
+  void received(std::uint64_t bytes) override { bar_->add_bytes(bytes); }
+  void stage_done() override { bar_.reset(); }
+
+ private:
+  bool bars_;
+  std::unique_ptr<util::Progress> bar_;
+};
+
+std::string human_bytes(std::uint64_t n) {
+  if (n < 1000) return fmt::format("{} B", n);
+  if (n < 1000000) return fmt::format("{:.1f} KB", n / 1e3);
+  if (n < 1000000000) return fmt::format("{:.1f} MB", n / 1e6);
+  return fmt::format("{:.1f} GB", n / 1e9);
+}
+
+// Each failure on stderr, the summary line on stdout; returns the exit code.
+int print_summary(const fetch::FetchSummary& s, const std::string& keys_file) {
+  for (const auto& f : s.failures)
+    say(fmt::format("{}: {}{}", f.what, f.error,
+                    f.attempts > 1 ? fmt::format(" (after {} attempts)", f.attempts) : ""));
+  if (!s.fatal.empty()) {
+    say(s.fatal);
+    return kExitFailed;
+  }
+  std::string line = fmt::format("{} new, {} skipped, {} failed", s.stored, s.skipped, s.failed);
+  if (s.failed_windows > 0) line += fmt::format(" ({} listing windows failed)", s.failed_windows);
+  std::printf("leda fetch: %s; %s in %.1f s\n", line.c_str(), human_bytes(s.bytes).c_str(),
+              s.seconds);
+  std::fflush(stdout);
+  if (s.auth_failed) say(fmt::format("the server refused the API key in {}", keys_file));
+  switch (s.result()) {
+    case fetch::FetchResult::kComplete:
+      return kExitOk;
+    case fetch::FetchResult::kPartial:
+      return kExitPartial;
+    case fetch::FetchResult::kNothingDone:
+      break;
+  }
+  return kExitFailed;
 }
 
 std::vector<std::string> split_types(const std::string& list) {
@@ -124,8 +182,8 @@ int fetch(int argc, char** argv) {
   o.transport.connect_timeout_ms = connect_timeout * 1000;
   o.transport.stall_timeout_s = stall_timeout;
   o.transport.ca_file = ca_file;
-  o.progress = !vm.count("no-progress");
-  return fetch::run_fetch(o);
+  Printer printer(!vm.count("no-progress"));
+  return print_summary(fetch::run_fetch(o, printer), keys);
 }
 
 }  // namespace leda::cli

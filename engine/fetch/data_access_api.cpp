@@ -88,7 +88,7 @@ std::string stored_file_name(const std::string& key, bool gzip) {
 }
 
 DownloadCall DataAccessApi::download(store::AccountStore& store, const std::string& type,
-                                     const ListedFile& file, util::Progress* progress) {
+                                     const ListedFile& file, const ByteCounter& on_bytes) {
   DownloadCall call;
   const std::string key = store::file_key(file.name);
   auto outcome = with_retries(policy_, [&](int) {
@@ -108,7 +108,7 @@ DownloadCall DataAccessApi::download(store::AccountStore& store, const std::stri
           write_error = fmt::format("{}: write failed: {}", tmp, std::strerror(errno));
           return false;
         }
-        if (progress) progress->add_bytes(static_cast<std::uint64_t>(n));
+        if (on_bytes) on_bytes(static_cast<std::uint64_t>(n));
         data += n;
         size -= static_cast<std::size_t>(n);
       }

@@ -4,19 +4,19 @@
 //   leda::fetch::DataAccessApi api(client, retry_policy);
 //   auto base = api.base_resource(region_url + "/data_access_le/account/123/le");
 //   auto window = api.list(base.resource.links.at("survey"), start_ms, end_ms);
-//   auto stored = api.download(store, "survey", window.listing.files[0], &progress);
+//   auto stored = api.download(store, "survey", window.listing.files[0], on_bytes);
 //
 // Thread-safety: all calls may run concurrently (the SignedClient and the store are).
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <string>
 
 #include "fetch/api_format.hpp"
 #include "fetch/retry.hpp"
 #include "fetch/signed_client.hpp"
 #include "store/account_store.hpp"
-#include "util/progress.hpp"
 
 namespace leda::fetch {
 
@@ -39,6 +39,9 @@ struct ListingCall : CallStatus {
   bool no_files = false;
 };
 
+/// Told the size of each piece of a download body as it arrives (from the downloading thread).
+using ByteCounter = std::function<void(std::uint64_t bytes)>;
+
 struct DownloadCall : CallStatus {
   std::uint64_t bytes = 0;  ///< size of the stored file
 };
@@ -56,9 +59,9 @@ class DataAccessApi {
 
   /// Downloads `file` of `type` into a temp file of `store`, checks it (length, gzip CRC), and
   /// commits it; a body that fails the check is fetched again up to the retry limit and never
-  /// enters the store. Received bytes are added to `progress` (may be null).
+  /// enters the store. Received bytes are told to `on_bytes` (may be empty).
   DownloadCall download(store::AccountStore& store, const std::string& type, const ListedFile& file,
-                        util::Progress* progress);
+                        const ByteCounter& on_bytes = {});
 
  private:
   SignedClient& client_;

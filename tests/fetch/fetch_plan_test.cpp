@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fetch/fetch_plan.hpp"
+#include "fetch/fetch_run.hpp"
 
 using namespace leda::fetch;
 
@@ -89,4 +90,31 @@ TEST_CASE("the checkpoint moves only past complete windows, never over a gap or 
   windows[0].call.ok = true;
   windows[2].problems.push_back("file[0]: no @href");
   CHECK(advanced_checkpoint("survey", std::nullopt, windows, files, now) == 12 * kD);
+}
+
+TEST_CASE("a run's summary: complete, partial, or nothing done", "[plan]") {
+  FetchSummary s;
+  s.windows = 3;
+  s.listed_windows = 3;
+  s.stored = 2;
+  s.skipped = 5;
+  CHECK(s.result() == FetchResult::kComplete);
+  s.failed = 1;  // one listed file not stored: the rest is kept
+  CHECK(s.result() == FetchResult::kPartial);
+  s.failed = 0;
+  s.missing_types = 1;  // a type the account has no link for
+  CHECK(s.result() == FetchResult::kPartial);
+
+  FetchSummary unlisted;  // no window answered and nothing stored
+  unlisted.windows = 4;
+  unlisted.failed_windows = 4;
+  CHECK(unlisted.result() == FetchResult::kNothingDone);
+  unlisted.listed_windows = 1;
+  unlisted.failed_windows = 3;
+  CHECK(unlisted.result() == FetchResult::kPartial);
+
+  FetchSummary empty;  // --from and --to name no window at all: nothing to do, done
+  CHECK(empty.result() == FetchResult::kComplete);
+  empty.fatal = "keys.json: mode 0644";
+  CHECK(empty.result() == FetchResult::kNothingDone);
 }
