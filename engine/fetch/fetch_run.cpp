@@ -37,11 +37,10 @@ std::optional<std::string> api_root(const std::string& api_url, std::string& err
     error = fmt::format("refusing {}: {}", api_url, why);
     return std::nullopt;
   }
-  url->query.clear();
-  while (url->path.size() > 1 && url->path.back() == '/')
-    url->path.pop_back();
-  if (url->path == "/") url->path.clear();
-  return to_string(*url);
+  std::string root = to_string(*url);
+  while (!root.empty() && root.back() == '/')
+    root.pop_back();
+  return root;
 }
 
 // Counts the outcome of every window and file into `s`, with one failure entry for each that
