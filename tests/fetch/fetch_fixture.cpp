@@ -159,15 +159,13 @@ std::string leda_bin() {
   return std::string(LEDA_BINARY_DIR) + "/engine/cli/leda";
 }
 
-Child spawn_leda(const std::vector<std::string>& args, const std::string& dir) {
+Child spawn_command(const std::vector<std::string>& args, const std::string& dir) {
   static int counter = 0;
   Child c;
   ++counter;
   c.out_path = fmt::format("{}/.child-{}-{}.out", dir, ::getpid(), counter);
   c.err_path = fmt::format("{}/.child-{}-{}.err", dir, ::getpid(), counter);
-  const std::string bin = leda_bin();
-  std::vector<std::string> argv_s = {bin};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  std::vector<std::string> argv_s = args;
   std::vector<char*> argv;
   for (auto& a : argv_s)
     argv.push_back(a.data());
@@ -179,10 +177,17 @@ Child spawn_leda(const std::vector<std::string>& args, const std::string& dir) {
                                    0644);
   posix_spawn_file_actions_addopen(&actions, 2, c.err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
                                    0644);
-  const int rc = ::posix_spawn(&c.pid, bin.c_str(), &actions, nullptr, argv.data(), environ);
+  const int rc =
+      ::posix_spawnp(&c.pid, argv_s.at(0).c_str(), &actions, nullptr, argv.data(), environ);
   posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + bin);
+  if (rc != 0) throw std::runtime_error("cannot start " + argv_s.at(0));
   return c;
+}
+
+Child spawn_leda(const std::vector<std::string>& args, const std::string& dir) {
+  std::vector<std::string> argv = {leda_bin()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn_command(argv, dir);
 }
 
 RunResult wait_child(Child& child, int timeout_s) {

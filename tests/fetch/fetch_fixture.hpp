@@ -82,6 +82,8 @@ struct Child {
   std::string out_path, err_path;
 };
 
+/// Starts `argv` (argv[0] found on PATH) with stdout and stderr captured in `dir`.
+Child spawn_command(const std::vector<std::string>& argv, const std::string& dir);
 /// Starts `leda args...` with stdout and stderr captured in `dir`.
 Child spawn_leda(const std::vector<std::string>& args, const std::string& dir);
 /// Waits for `child` (killing it after `timeout_s`) and collects its output; a sanitizer report
