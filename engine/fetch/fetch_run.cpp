@@ -13,16 +13,11 @@
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "store/account_store.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
 #include "util/thread_pool.hpp"
 
 namespace leda::fetch {
 namespace {
-
-std::string span_text(std::int64_t start, std::int64_t end) {
-  return store::format_iso8601(start) + " .. " + store::format_iso8601(end);
-}
 
 // The API root without a trailing slash; nullopt (and why in `error`) when unusable.
 std::optional<std::string> api_root(const std::string& api_url, std::string& error) {
@@ -43,44 +38,22 @@ std::optional<std::string> api_root(const std::string& api_url, std::string& err
   return root;
 }
 
-// Counts the outcome of every window and file into `s`, with one failure entry for each that
-// did not make it.
-void tally(const std::vector<Window>& windows, const std::vector<FileTask>& files,
-           FetchSummary& s) {
-  s.windows = windows.size();
-  for (const auto& w : windows) {
-    const std::string what = fmt::format("listing {} {}", w.type, span_text(w.start, w.end));
-    if (w.call.ok) ++s.listed_windows;
-    if (!w.call.ok) {
-      s.auth_failed = s.auth_failed || w.call.auth_failure();
-      s.failures.push_back({what + " failed", w.call.error, w.call.attempts});
-    }
-    for (const auto& p : w.problems)
-      s.failures.push_back({what, p, 0});
-    if (!w.call.ok || !w.problems.empty()) ++s.failed_windows;
-  }
-  for (const auto& f : files) {
-    if (f.state == FileState::kStored) {
-      ++s.stored;
-      s.bytes += f.call.bytes;
-    } else if (f.state == FileState::kSkipped) {
-      ++s.skipped;
-    } else {
-      ++s.failed;
-      s.auth_failed = s.auth_failed || f.call.auth_failure();
-      s.failures.push_back({f.type + "/" + f.key, f.call.error, f.call.attempts});
-    }
-  }
+// What to check when the server refuses the key with `status`.
+std::string key_advice(long status, const std::string& keys_file) {
+  if (status == 403)
+    return fmt::format(
+        "the server does not let the API key in {} read this: check that the key has the "
+        "Data Access permission for this account",
+        keys_file);
+  return fmt::format(
+      "check the API key in {}: its consumer_key, consumer_secret, token and "
+      "token_secret must be those of an API key of this account (Campaigns > Data "
+      "Sources > API) with the Data Access permission, and this machine's clock "
+      "must be right (each request is signed with the time)",
+      keys_file);
 }
 
 }  // namespace
-
-FetchResult FetchSummary::result() const {
-  if (!fatal.empty()) return FetchResult::kNothingDone;
-  if (windows > 0 && listed_windows == 0 && stored == 0) return FetchResult::kNothingDone;
-  if (failed > 0 || failed_windows > 0 || missing_types > 0) return FetchResult::kPartial;
-  return FetchResult::kComplete;
-}
 
 std::string region_url(std::string_view region) {
   if (region == "us") return "https://va.da.liveperson.net";
@@ -130,9 +103,10 @@ FetchSummary run_fetch(const FetchOptions& o, FetchObserver& observer) {
   const std::string base_url = *root + "/data_access_le/account/" + o.account + "/le";
   BaseResourceCall base = api.base_resource(base_url);
   if (!base.ok) {
+    count_attempts(base, summary);
     summary.auth_failed = base.auth_failure();
     if (base.auth_failure())
-      summary.fatal = fmt::format("{}: check the API key in {}", base.error, o.keys_file);
+      summary.fatal = fmt::format("{}: {}", base.error, key_advice(base.status, o.keys_file));
     else
       summary.fatal = fmt::format(
           "cannot read the base resource {}: {}{}", base_url, base.error,
@@ -158,13 +132,23 @@ FetchSummary run_fetch(const FetchOptions& o, FetchObserver& observer) {
     std::move(planned.begin(), planned.end(), std::back_inserter(windows));
   }
 
-  // 3. List every window; collect each listed file once, skipping those stored and verified.
-  observer.stage("listing", windows.size(), "windows");
-  leda::util::parallel_for(windows.size(), o.parallel, [&](std::size_t i) {
-    windows[i].call = api.list(windows[i].href, windows[i].start, windows[i].end);
-    observer.advanced(1);
-  });
-  observer.stage_done();
+  // 3. List every window, then once more those that ran out of retry time; collect each listed
+  // file once, skipping those stored and verified.
+  auto list_pass = [&](const char* stage, const std::vector<std::size_t>& which) {
+    observer.stage(stage, which.size(), "windows");
+    leda::util::parallel_for(which.size(), o.parallel, [&](std::size_t i) {
+      Window& w = windows[which[i]];
+      w.call = api.list(w.href, w.start, w.end, w.call);
+      observer.advanced(1);
+    });
+    observer.stage_done();
+  };
+  std::vector<std::size_t> all(windows.size());
+  for (std::size_t i = 0; i < all.size(); ++i)
+    all[i] = i;
+  list_pass("listing", all);
+  const auto relist = worth_another_pass(windows);
+  if (!relist.empty()) list_pass("listing again", relist);
   std::vector<FileTask> files = collect_files(windows);
   std::vector<std::size_t> to_download;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -174,19 +158,29 @@ FetchSummary run_fetch(const FetchOptions& o, FetchObserver& observer) {
       to_download.push_back(i);
   }
 
-  // 4. Download.
-  observer.stage("fetch", to_download.size(), "files");
+  // 4. Download, then once more the files that ran out of retry time.
   const ByteCounter on_bytes = [&observer](std::uint64_t n) { observer.received(n); };
-  leda::util::parallel_for(to_download.size(), o.parallel, [&](std::size_t i) {
-    FileTask& t = files[to_download[i]];
-    t.call = api.download(*store, t.type, t.file, on_bytes);
-    t.state = t.call.ok ? FileState::kStored : FileState::kFailed;
-    observer.advanced(1);
-  });
-  observer.stage_done();
+  auto download_pass = [&](const char* stage, const std::vector<std::size_t>& which) {
+    observer.stage(stage, which.size(), "files");
+    leda::util::parallel_for(which.size(), o.parallel, [&](std::size_t i) {
+      FileTask& t = files[which[i]];
+      t.call = api.download(*store, t.type, t.file, on_bytes, t.call);
+      t.state = t.call.ok ? FileState::kStored : FileState::kFailed;
+      observer.advanced(1);
+    });
+    observer.stage_done();
+  };
+  download_pass("fetch", to_download);
+  const auto refetch = worth_another_pass(files);
+  if (!refetch.empty()) download_pass("fetch again", refetch);
+  summary.second_pass = relist.size() + refetch.size();
+  if (const auto stop = api.stopped(); !stop.reason.empty())
+    summary.stopped = fmt::format("{}: {}", stop.reason,
+                                  stop.status != 0 ? key_advice(stop.status, o.keys_file)
+                                                   : "free space for the store and run again");
 
   // 5. Count, move the checkpoints, save the manifest.
-  tally(windows, files, summary);
+  count_outcomes(windows, files, summary);
   for (const auto& type : types)
     if (auto cp = advanced_checkpoint(type, store->checkpoint(type), windows, files, now))
       store->set_checkpoint(type, *cp);

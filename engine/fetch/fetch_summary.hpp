@@ -62,10 +62,19 @@ struct FetchSummary {
   std::size_t missing_types = 0;   ///< types asked for that the base resource has no link for
   std::uint64_t bytes = 0;         ///< bytes stored in this run
   double seconds = 0;              ///< wall time of the run
+  std::size_t unlisted = 0;        ///< windows not listed after the run stopped early
+  std::size_t not_tried = 0;       ///< files not downloaded after the run stopped early
+  std::size_t second_pass = 0;     ///< windows and files given one more pass at the end
+  std::size_t retries = 0;         ///< attempts beyond the first, over all requests
+  int most_attempts = 0;           ///< the most attempts one request took
   bool auth_failed = false;        ///< the server refused the API key (401/403) somewhere
   /// Why nothing could be done, when that is so (a sentence without a prefix), else empty.
   std::string fatal;
-  /// Each window and file that failed, in listing order.
+  /// Why the run stopped early (a failure every request would meet: the key refused, the disk
+  /// full), else empty. What was not tried then is counted in `unlisted` and `not_tried`, not in
+  /// `failures`.
+  std::string stopped;
+  /// Each window and file that failed (and was tried), in listing order.
   std::vector<FetchFailure> failures;
 
   FetchResult result() const;

@@ -81,6 +81,10 @@ TEST_CASE("time arguments: --from/--to take epoch ms or ISO-8601, --window a spa
   CHECK(fetch::parse_span("6h") == 21600000);
   CHECK(fetch::parse_span("30m") == 1800000);
   CHECK(fetch::parse_span("90s") == 90000);
+  CHECK(fetch::parse_span("500ms") == 500);  // back-off options take milliseconds too
+  CHECK(fetch::parse_span("10m") == 600000);
+  CHECK_FALSE(fetch::parse_span("ms"));
+  CHECK_FALSE(fetch::parse_span("0ms"));
   CHECK_FALSE(fetch::parse_span("0d"));
   CHECK_FALSE(fetch::parse_span("d"));
   CHECK_FALSE(fetch::parse_span("1w"));

@@ -236,7 +236,7 @@ TEST_CASE("fetch: 429 Retry-After is honoured", "[fetch][e2e]") {
   Scenario s(false, o);
   auto r = s.fetch([] {
     auto a = days(kDay0, kDay0 + kDayMs);
-    a.insert(a.end(), {"--retries", "2"});  // back-off itself is 1 ms (--retry-base-ms 1)
+    a.insert(a.end(), {"--retries", "2"});  // back-off itself is 1 ms (--retry-base 1ms)
     return a;
   }());
   CHECK(r.exit_code == 3);

@@ -28,9 +28,9 @@ std::string Scenario::port() const {
 }
 
 std::vector<std::string> Scenario::args(const std::vector<std::string>& extra) const {
-  std::vector<std::string> a = {
-      "fetch", "--account", kAccount, "--host",        api->url(),        "--keys",
-      keys,    "--store",   store,    "--no-progress", "--retry-base-ms", "1"};
+  std::vector<std::string> a = {"fetch",    "--account",     kAccount,       "--host",
+                                api->url(), "--keys",        keys,           "--store",
+                                store,      "--no-progress", "--retry-base", "1ms"};
   if (certs) {
     a.push_back("--ca-file");
     a.push_back(certs->ca);
