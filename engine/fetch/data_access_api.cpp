@@ -37,11 +37,14 @@ void DataAccessApi::stop(const std::string& why, long status) {
   stopped_ = true;
 }
 
-CallStatus DataAccessApi::finish(const RetryOutcome& outcome, long status) {
+CallStatus DataAccessApi::finish(const RetryOutcome& outcome, long status,
+                                 const CallStatus& earlier) {
   CallStatus s;
   s.ok = outcome.last.done;
   s.status = status;
-  s.error = outcome.last.error;
+  // A pass that made no attempt (stopped, or a Retry-After beyond its budget) keeps the reason
+  // of the pass before it.
+  s.error = outcome.attempts() > earlier.attempts ? outcome.last.error : earlier.error;
   s.end = outcome.end;
   s.carry = outcome.carry;
   s.attempts = outcome.attempts();
@@ -70,7 +73,7 @@ CallStatus DataAccessApi::get_with_retries(const std::string& url, std::string& 
         return out;
       },
       earlier.carry, &stopped_);
-  return finish(outcome, status);
+  return finish(outcome, status, earlier);
 }
 
 BaseResourceCall DataAccessApi::base_resource(const std::string& url) {
@@ -190,7 +193,7 @@ DownloadCall DataAccessApi::download(store::AccountStore& store, const std::stri
       },
       earlier.carry, &stopped_);
   DownloadCall call;
-  static_cast<CallStatus&>(call) = finish(outcome, status);
+  static_cast<CallStatus&>(call) = finish(outcome, status, earlier);
   call.bytes = bytes;
   return call;
 }

@@ -92,7 +92,7 @@ class DataAccessApi {
   CallStatus get_with_retries(const std::string& url, std::string& body,
                               bool (*accept_error)(long, const std::string&),
                               const CallStatus& earlier);
-  CallStatus finish(const RetryOutcome& outcome, long status);
+  CallStatus finish(const RetryOutcome& outcome, long status, const CallStatus& earlier);
   void stop(const std::string& why, long status);
 
   SignedClient& client_;

@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <chrono>
 #include <cstdlib>
 #include <filesystem>
 #include <regex>
@@ -204,6 +205,33 @@ TEST_CASE("fetch: a refused key stops every call at once, with what to check",
                             wrong + ": its consumer_key, consumer_secret, token and token_secret"));
   CHECK(contains(r.err, "clock"));
   CHECK(s.api->stats().requests == 2);
+}
+
+TEST_CASE("fetch: a Retry-After past the budget ends a pass without retrying before it",
+          "[fetch][e2e][retry]") {
+  mockapi::MockApiOptions o;
+  o.throttle_rate = 1.0;
+  o.retry_after_s = 3;
+  Scenario s(false, o);
+  fetch::SignedClient client{fetch::OAuthSigner(test::test_keys()), {}};
+  fetch::RetryPolicy policy;
+  policy.budget = std::chrono::seconds(1);
+  fetch::DataAccessApi api(client, policy);
+  const std::string href =
+      s.api->url() + "/data_access_le/account/" + test::kAccount + "/le/survey";
+  const auto start = std::chrono::steady_clock::now();
+  auto first = api.list(href, kDay0, kDay0 + kDayMs);
+  CHECK_FALSE(first.ok);
+  CHECK(first.attempts == 1);  // waiting 3 s would overrun the 1 s budget
+  CHECK(first.worth_another_pass());
+  CHECK_THAT(first.error, Catch::StartsWith("429 Too many requests (injected)"));
+  CHECK_THAT(first.error, Catch::EndsWith("(the server asked to wait 3 s, past the retry budget)"));
+  // The second pass right away cannot wait the rest of the 3 s either: no request, same reason.
+  auto second = api.list(href, kDay0, kDay0 + kDayMs, first);
+  CHECK(second.attempts == 1);
+  CHECK(second.error == first.error);
+  CHECK(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+  CHECK(s.api->stats().throttled == 1);
 }
 
 TEST_CASE("fetch: a full disk stops the run at once, the store keeps only complete files",
