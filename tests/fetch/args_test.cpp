@@ -26,6 +26,23 @@ TEST_CASE("URLs split into their parts, only http(s) absolute URLs parse", "[url
   CHECK_FALSE(fetch::parse_url("https://:80/"));
 }
 
+TEST_CASE("URLs are read as curl will send them", "[url]") {
+  // Dot segments are removed and a short numeric IPv4 host is the address curl connects to.
+  auto u = fetch::parse_url("http://127.1:8080/a/./b/../c?x=%20y");
+  REQUIRE(u);
+  CHECK(u->host == "127.0.0.1");
+  CHECK(u->path == "/a/c");
+  CHECK(u->query == "x=%20y");  // escapes kept: the OAuth base string decodes them itself
+  CHECK(fetch::transport_refusal(*u).empty());
+  CHECK(fetch::to_string(*u) == "http://127.0.0.1:8080/a/c?x=%20y");
+  CHECK(fetch::to_string(*fetch::parse_url("https://h:8443/x?y=1")) == "https://h:8443/x?y=1");
+  CHECK_FALSE(fetch::parse_url("https://h:0/"));
+  CHECK_FALSE(fetch::parse_url("https:/h/x"));
+  CHECK_FALSE(fetch::parse_url("https://h/a b"));
+  CHECK(fetch::transport_refusal(*fetch::parse_url("http://[0:0:0:0:0:0:0:1]:8/")).empty());
+  CHECK(fetch::append_query("not a url", "startTime=1") == "not a url");
+}
+
 TEST_CASE("plain http is allowed only to loopback hosts", "[url]") {
   for (const char* ok : {"https://example.com/", "http://127.0.0.1:8080/", "http://127.9.9.9/",
                          "http://localhost/", "http://[::1]:1/"})
@@ -64,6 +81,10 @@ TEST_CASE("time arguments: --from/--to take epoch ms or ISO-8601, --window a spa
   CHECK(fetch::parse_span("6h") == 21600000);
   CHECK(fetch::parse_span("30m") == 1800000);
   CHECK(fetch::parse_span("90s") == 90000);
+  CHECK(fetch::parse_span("500ms") == 500);  // back-off options take milliseconds too
+  CHECK(fetch::parse_span("10m") == 600000);
+  CHECK_FALSE(fetch::parse_span("ms"));
+  CHECK_FALSE(fetch::parse_span("0ms"));
   CHECK_FALSE(fetch::parse_span("0d"));
   CHECK_FALSE(fetch::parse_span("d"));
   CHECK_FALSE(fetch::parse_span("1w"));

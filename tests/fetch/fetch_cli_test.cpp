@@ -12,93 +12,21 @@
 
 #include "fetch/time_args.hpp"
 #include "fetch_fixture.hpp"
+#include "fetch_scenario.hpp"
 #include "mockapi/mock_api.hpp"
 #include "store/manifest.hpp"
 #include "store/sha256.hpp"
 
 using namespace leda;
+using leda::test::contains;
+using leda::test::days;
 using leda::test::kDay0;
 using leda::test::kDayMs;
 using leda::test::kHourMs;
+using leda::test::Scenario;
 using leda::test::TempDir;
 
 namespace {
-
-// A source account served by the emulator, a store, and a keys file.
-struct Scenario {
-  TempDir dir;
-  std::string source, store, keys;
-  std::optional<test::Certs> certs;
-  std::unique_ptr<mockapi::MockApi> api;
-
-  explicit Scenario(bool tls = false, mockapi::MockApiOptions o = {}) {
-    source = dir / "source";
-    store = dir / "store";
-    keys = test::write_keys(dir / "keys.json", test::test_keys());
-    std::filesystem::create_directories(source + "/" + test::kAccount);
-    if (tls) {
-      certs = test::make_certs(dir.path);
-      o.tls_cert = certs->cert;
-      o.tls_key = certs->key;
-    }
-    o.data_dir = source;
-    o.account = test::kAccount;
-    o.keys = test::test_keys();
-    api = std::make_unique<mockapi::MockApi>(o);
-    api->start();
-  }
-
-  std::string port() const { return api->url().substr(api->url().rfind(':') + 1); }
-
-  std::vector<std::string> args(const std::vector<std::string>& extra) const {
-    std::vector<std::string> a = {
-        "fetch", "--account", test::kAccount, "--host",        api->url(),        "--keys",
-        keys,    "--store",   store,          "--no-progress", "--retry-base-ms", "1"};
-    if (certs) {
-      a.push_back("--ca-file");
-      a.push_back(certs->ca);
-    }
-    a.insert(a.end(), extra.begin(), extra.end());
-    return a;
-  }
-
-  test::RunResult fetch(const std::vector<std::string>& extra = {}, int timeout_s = 60) const {
-    auto r = test::run_leda(args(extra), {.timeout_s = timeout_s});
-    UNSCOPED_INFO("leda fetch exit " << r.exit_code << "\nstdout:\n"
-                                     << r.out << "stderr:\n"
-                                     << r.err);
-    return r;
-  }
-
-  std::string account_dir() const { return store + "/" + test::kAccount; }
-  std::map<std::string, std::string> source_files() const {
-    return test::tree_files(source + "/" + test::kAccount);
-  }
-  std::map<std::string, std::string> stored_files() const {
-    return test::tree_files(account_dir());
-  }
-  store::Manifest manifest() const {
-    const std::string path = account_dir() + "/.leda/manifest.json";
-    return store::Manifest::parse(test::read_file(path), path);
-  }
-  std::size_t temp_files() const {
-    std::size_t n = 0;
-    std::error_code ec;
-    for (auto& e : std::filesystem::directory_iterator(account_dir() + "/.leda/tmp", ec)) {
-      (void)e;
-      ++n;
-    }
-    return n;
-  }
-};
-
-std::vector<std::string> days(std::int64_t from, std::int64_t to) {
-  return {"--from", std::to_string(from), "--to", std::to_string(to)};
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // A spread of files over three days and all four types.
 std::size_t add_three_days(const std::string& source) {
@@ -308,7 +236,7 @@ TEST_CASE("fetch: 429 Retry-After is honoured", "[fetch][e2e]") {
   Scenario s(false, o);
   auto r = s.fetch([] {
     auto a = days(kDay0, kDay0 + kDayMs);
-    a.insert(a.end(), {"--retries", "2"});  // back-off itself is 1 ms (--retry-base-ms 1)
+    a.insert(a.end(), {"--retries", "2"});  // back-off itself is 1 ms (--retry-base 1ms)
     return a;
   }());
   CHECK(r.exit_code == 3);

@@ -157,3 +157,29 @@ TEST_CASE("a cut-short gzip body is refused without trusting its last bytes as a
   CHECK(check.error.find("gzip member 1") != std::string::npos);
   CHECK(after.ru_maxrss - before.ru_maxrss < 256 * 1024);  // KiB: far below 2 GiB
 }
+
+TEST_CASE("the manifest parser reads text in memory, every prefix of a manifest included",
+          "[store]") {
+  store::Manifest m;
+  m.account = test::kAccount;
+  for (auto e : {entry_for("survey", "Survey.1.2.part-00000-0", "abc"),
+                 entry_for("webSession", "WebSession.1.2.part-00000-0", "defg")}) {
+    e.path = e.type + "/" + e.name + ".gz";
+    m.put(e);
+  }
+  m.set_checkpoint("survey", 1714525200000);
+  const std::string text = m.serialize();
+  const auto back = store::Manifest::parse(text, "in-memory");
+  CHECK(back.serialize() == text);
+  // Each prefix either parses or is refused with a message naming where it came from; only the
+  // prefixes that reach the closing brace hold both entries.
+  std::size_t whole = 0;
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    try {
+      whole += store::Manifest::parse(text.substr(0, n), "in-memory").size() == 2 ? 1 : 0;
+    } catch (const std::runtime_error& e) {
+      CHECK_THAT(e.what(), Catch::StartsWith("in-memory: "));
+    }
+  }
+  CHECK(whole == text.size() - text.find_last_not_of(" \t\r\n"));
+}

@@ -101,19 +101,25 @@ Child::~Child() {
 }
 
 Child spawn_leda(const std::vector<std::string>& args, const RunOptions& options) {
+  std::vector<std::string> argv = {leda_bin()};
+  argv.insert(argv.end(), args.begin(), args.end());
+  return spawn_command(argv, options);
+}
+
+Child spawn_command(const std::vector<std::string>& argv_in, const RunOptions& options) {
+  if (argv_in.empty()) throw std::invalid_argument("spawn_command: no program to start");
   Child c;
   const int out_fd = capture_file("out", c.out_path);
   const int err_fd = capture_file("err", c.err_path);
-  const std::string bin = leda_bin();
-  std::vector<std::string> argv_s = {bin};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
+  const std::string& bin = argv_in.front();
+  std::vector<std::string> argv_s = argv_in;
   std::vector<std::string> env_s = child_environment(options.env);
   std::vector<char*> argv = pointers(argv_s), envp = pointers(env_s);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   posix_spawn_file_actions_adddup2(&actions, out_fd, 1);
   posix_spawn_file_actions_adddup2(&actions, err_fd, 2);
-  const int rc = ::posix_spawn(&c.pid, bin.c_str(), &actions, nullptr, argv.data(), envp.data());
+  const int rc = ::posix_spawnp(&c.pid, bin.c_str(), &actions, nullptr, argv.data(), envp.data());
   posix_spawn_file_actions_destroy(&actions);
   ::close(out_fd);
   ::close(err_fd);

@@ -4,6 +4,7 @@
 //   auto r = leda::test::run_leda({"inspect", "--data", dir.path});
 //   CHECK(r.exit_code == 0);
 //   leda::test::Child server = leda::test::spawn_leda({"mock-api", ...});   // in the background
+//   leda::test::Child jailed = leda::test::spawn_command({"unshare", "-rm", ..., leda_bin(), ...});
 //   ...
 //   ::kill(server.pid, SIGTERM);
 //   auto stopped = leda::test::wait_child(server, 10);
@@ -50,6 +51,11 @@ struct Child {
 
 /// Starts `leda args...`. Throws std::runtime_error when it cannot.
 Child spawn_leda(const std::vector<std::string>& args, const RunOptions& options = {});
+
+/// Starts `argv` (argv[0] looked up on PATH when it has no slash), for a test that runs leda
+/// through another program (`unshare ... leda fetch ...`). Throws std::runtime_error when it
+/// cannot.
+Child spawn_command(const std::vector<std::string>& argv, const RunOptions& options = {});
 
 /// Waits for `child` (killing it after `timeout_s`) and collects its output.
 RunResult wait_child(Child& child, int timeout_s = 60);
