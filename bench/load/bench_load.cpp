@@ -32,6 +32,7 @@
 #include "model/fields.hpp"
 #include "model/model_dump.hpp"
 #include "util/gzip.hpp"
+#include "util/large_blocks.hpp"
 
 namespace {
 namespace fs = std::filesystem;
@@ -210,6 +211,7 @@ double mb_s(std::uint64_t bytes, double seconds) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  leda::util::return_large_blocks_to_system();  // as the leda command does
   std::string data, leda_bin, tmp = fs::temp_directory_path().string();
   double size_mb = 500;
   int repeat = 3;

@@ -9,7 +9,7 @@
 #include "cli/commands.hpp"
 #include "gen/generator.hpp"
 #include "leda/joins.hpp"
-#include "store/iso_time.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::cli {
 namespace po = boost::program_options;
@@ -60,9 +60,7 @@ int generate(int argc, char** argv) {
   }
   const bool quiet = vm.count("quiet") > 0;
   opt.progress = !quiet;
-  const auto start_ms = start.size() == 10 ? store::parse_iso8601(start) : std::nullopt;
-  const std::optional<std::int64_t> day =
-      start_ms ? std::optional<std::int64_t>(*start_ms / 86400000) : std::nullopt;
+  const auto day = util::parse_date(start);
   if (!day) {
     std::fprintf(stderr, "leda generate: --start: not a date (YYYY-MM-DD): '%s'\n", start.c_str());
     return kExitUsage;

@@ -14,10 +14,10 @@
 #include "cli/output_format.hpp"
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
-#include "report/atomic_file.hpp"
 #include "report/kpi_report.hpp"
 #include "report/load_summary.hpp"
 #include "report/terminal_width.hpp"
+#include "util/atomic_file.hpp"
 
 namespace leda::cli {
 namespace {
@@ -194,7 +194,7 @@ int report(int argc, char** argv) {
     if (o.out.empty())
       std::fwrite(text.data(), 1, text.size(), stdout);
     else
-      report::write_file_atomically(o.out, text);
+      util::write_file_atomically(o.out, text);
   } catch (const std::exception& e) {
     pipeline.say(e.what());
     return kExitFailed;

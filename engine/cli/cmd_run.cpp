@@ -15,9 +15,9 @@
 #include "cli/output_format.hpp"
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
-#include "report/atomic_file.hpp"
 #include "report/kpi_output.hpp"
 #include "report/terminal_width.hpp"
+#include "util/atomic_file.hpp"
 
 namespace leda::cli {
 namespace {
@@ -100,7 +100,7 @@ void emit(const std::string& path, const std::string& text) {
   if (path.empty()) {
     std::fwrite(text.data(), 1, text.size(), stdout);
   } else {
-    report::write_file_atomically(path, text);
+    util::write_file_atomically(path, text);
   }
 }
 

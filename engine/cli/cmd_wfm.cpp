@@ -11,7 +11,7 @@
 #include <boost/program_options.hpp>
 
 #include "cli/commands.hpp"
-#include "report/atomic_file.hpp"
+#include "util/atomic_file.hpp"
 #include "wfm/importers.hpp"
 
 namespace leda::cli {
@@ -216,7 +216,7 @@ int import(int argc, char** argv) {
     return kExitPartial;
   }
   try {
-    report::write_file_atomically(a.out, wfm::neutral_csv(r.rows));
+    util::write_file_atomically(a.out, wfm::neutral_csv(r.rows));
   } catch (const std::exception& e) {
     std::fprintf(stderr, "leda wfm import: %s\n", e.what());
     return kExitFailed;

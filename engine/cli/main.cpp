@@ -5,6 +5,7 @@
 #include <string_view>
 
 #include "cli/commands.hpp"
+#include "util/large_blocks.hpp"
 
 namespace {
 
@@ -40,6 +41,7 @@ void usage(std::FILE* out) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  leda::util::return_large_blocks_to_system();
   if (argc < 2) {
     usage(stderr);
     return leda::cli::kExitUsage;

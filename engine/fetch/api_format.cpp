@@ -4,8 +4,8 @@
 #include <rapidjson/document.h>
 #include <rapidjson/error/en.h>
 
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::fetch {
 namespace {
@@ -137,8 +137,8 @@ Listing parse_listing(std::string_view body) {
           fmt::format("file[{}]: no {}", i, f.name.empty() ? "@name" : "@href"));
       return;
     }
-    auto start = store::parse_iso8601(string_member(item, "@scopeStartDate"));
-    auto end = store::parse_iso8601(string_member(item, "@scopeEndDate"));
+    auto start = util::parse_iso8601(string_member(item, "@scopeStartDate"));
+    auto end = util::parse_iso8601(string_member(item, "@scopeEndDate"));
     auto from_name = store::scope_from_name(f.name);
     f.scope_start_ms = start ? *start : from_name ? from_name->start_ms : 0;
     f.scope_end_ms = end ? *end : from_name ? from_name->end_ms : 0;

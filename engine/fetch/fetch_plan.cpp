@@ -7,8 +7,16 @@
 #include <fmt/format.h>
 
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::fetch {
+namespace {
+
+std::string span_text(std::int64_t start, std::int64_t end) {
+  return util::format_iso8601(start) + " .. " + util::format_iso8601(end);
+}
+
+}  // namespace
 
 std::vector<Window> plan_windows(const std::string& type, const std::string& href,
                                  std::int64_t from, std::int64_t to, std::int64_t width) {
@@ -72,6 +80,53 @@ std::optional<std::int64_t> advanced_checkpoint(const std::string& type,
   }
   if (reached && (!checkpoint || *reached > *checkpoint)) return reached;
   return std::nullopt;
+}
+
+void count_attempts(const CallStatus& call, FetchSummary& s) {
+  if (call.attempts > 1) s.retries += static_cast<std::size_t>(call.attempts - 1);
+  s.most_attempts = std::max(s.most_attempts, call.attempts);
+}
+
+void count_outcomes(const std::vector<Window>& windows, const std::vector<FileTask>& files,
+                    FetchSummary& s) {
+  s.windows = windows.size();
+  for (const auto& w : windows) {
+    count_attempts(w.call, s);
+    const std::string what = fmt::format("listing {} {}", w.type, span_text(w.start, w.end));
+    if (w.call.ok) ++s.listed_windows;
+    if (w.call.not_tried()) {
+      ++s.unlisted;
+    } else if (!w.call.ok) {
+      s.auth_failed = s.auth_failed || w.call.auth_failure();
+      s.failures.push_back({what + " failed", w.call.error, w.call.attempts});
+    }
+    for (const auto& p : w.problems)
+      s.failures.push_back({what, p, 0});
+    if (!w.call.ok || !w.problems.empty()) ++s.failed_windows;
+  }
+  for (const auto& f : files) {
+    count_attempts(f.call, s);
+    if (f.state == FileState::kStored) {
+      ++s.stored;
+      s.bytes += f.call.bytes;
+    } else if (f.state == FileState::kSkipped) {
+      ++s.skipped;
+    } else {
+      ++s.failed;
+      s.auth_failed = s.auth_failed || f.call.auth_failure();
+      if (f.call.not_tried())
+        ++s.not_tried;
+      else
+        s.failures.push_back({f.type + "/" + f.key, f.call.error, f.call.attempts});
+    }
+  }
+}
+
+FetchResult FetchSummary::result() const {
+  if (!fatal.empty()) return FetchResult::kNothingDone;
+  if (windows > 0 && listed_windows == 0 && stored == 0) return FetchResult::kNothingDone;
+  if (failed > 0 || failed_windows > 0 || missing_types > 0) return FetchResult::kPartial;
+  return FetchResult::kComplete;
 }
 
 }  // namespace leda::fetch

@@ -5,7 +5,9 @@
 //   ... fill windows[i].call by listing ...
 //   auto files = leda::fetch::collect_files(windows);
 //   ... set files[i].state by skipping or downloading ...
+//   auto again = leda::fetch::worth_another_pass(files);   // those that ran out of retry time
 //   auto cp = leda::fetch::advanced_checkpoint("survey", old_cp, windows, files, now);
+//   leda::fetch::count_outcomes(windows, files, summary);
 #pragma once
 
 #include <cstdint>
@@ -14,6 +16,7 @@
 #include <vector>
 
 #include "fetch/data_access_api.hpp"
+#include "fetch/fetch_summary.hpp"
 
 namespace leda::fetch {
 
@@ -62,5 +65,24 @@ std::optional<std::int64_t> advanced_checkpoint(const std::string& type,
                                                 const std::vector<Window>& windows,
                                                 const std::vector<FileTask>& files,
                                                 std::int64_t now);
+
+/// The indexes of `items` (windows or files) whose call failed transiently and ran out of retry
+/// time: those worth one more pass.
+template <class T>
+std::vector<std::size_t> worth_another_pass(const std::vector<T>& items) {
+  std::vector<std::size_t> out;
+  for (std::size_t i = 0; i < items.size(); ++i)
+    if (items[i].call.worth_another_pass()) out.push_back(i);
+  return out;
+}
+
+/// Adds the attempts of `call` to the summary's retry figures.
+void count_attempts(const CallStatus& call, FetchSummary& summary);
+
+/// Counts the outcome of every window and file into `summary`, with one failure entry for each
+/// that was tried and did not make it; what was not tried (the run stopped early) is only
+/// counted.
+void count_outcomes(const std::vector<Window>& windows, const std::vector<FileTask>& files,
+                    FetchSummary& summary);
 
 }  // namespace leda::fetch

@@ -2,99 +2,55 @@
 
 #include <algorithm>
 #include <chrono>
-#include <cstdio>
 #include <iterator>
 #include <memory>
 
 #include <fmt/format.h>
 
-#include "cli/commands.hpp"
 #include "fetch/api_keys.hpp"
 #include "fetch/data_access_api.hpp"
 #include "fetch/fetch_plan.hpp"
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "store/account_store.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
-#include "util/progress.hpp"
 #include "util/thread_pool.hpp"
 
 namespace leda::fetch {
 namespace {
 
-void say(const std::string& line) {
-  std::fprintf(stderr, "leda fetch: %s\n", line.c_str());
-}
-
-std::string human_bytes(std::uint64_t n) {
-  if (n < 1000) return fmt::format("{} B", n);
-  if (n < 1000000) return fmt::format("{:.1f} KB", n / 1e3);
-  if (n < 1000000000) return fmt::format("{:.1f} MB", n / 1e6);
-  return fmt::format("{:.1f} GB", n / 1e9);
-}
-
-std::string span_text(std::int64_t start, std::int64_t end) {
-  return store::format_iso8601(start) + " .. " + store::format_iso8601(end);
-}
-
-// The API root without a trailing slash; nullopt (and a message) when unusable.
-std::optional<std::string> api_root(const std::string& api_url) {
+// The API root without a trailing slash; nullopt (and why in `error`) when unusable.
+std::optional<std::string> api_root(const std::string& api_url, std::string& error) {
   std::string text = api_url;
   if (text.find("://") == std::string::npos) text = "https://" + text;
   auto url = parse_url(text);
   if (!url || !url->query.empty()) {
-    say(fmt::format("'{}' is not an http(s) URL", api_url));
+    error = fmt::format("'{}' is not an http(s) URL", api_url);
     return std::nullopt;
   }
   if (std::string why = transport_refusal(*url); !why.empty()) {
-    say(fmt::format("refusing {}: {}", api_url, why));
+    error = fmt::format("refusing {}: {}", api_url, why);
     return std::nullopt;
   }
-  url->query.clear();
-  while (url->path.size() > 1 && url->path.back() == '/')
-    url->path.pop_back();
-  if (url->path == "/") url->path.clear();
-  return to_string(*url);
+  std::string root = to_string(*url);
+  while (!root.empty() && root.back() == '/')
+    root.pop_back();
+  return root;
 }
 
-std::string attempts_note(int attempts) {
-  return attempts > 1 ? fmt::format(" (after {} attempts)", attempts) : "";
-}
-
-// What a run came to; each failure is said on stderr as it is counted.
-struct Tally {
-  std::size_t stored = 0, skipped = 0, failed = 0;
-  std::size_t listed_windows = 0, failed_windows = 0;
-  std::uint64_t bytes = 0;
-  bool auth_failed = false;
-};
-
-Tally report(const std::vector<Window>& windows, const std::vector<FileTask>& files) {
-  Tally t;
-  for (const auto& w : windows) {
-    if (w.call.ok) ++t.listed_windows;
-    if (!w.call.ok) {
-      t.auth_failed = t.auth_failed || w.call.auth_failure();
-      say(fmt::format("listing {} {} failed: {}{}", w.type, span_text(w.start, w.end), w.call.error,
-                      attempts_note(w.call.attempts)));
-    }
-    for (const auto& p : w.problems)
-      say(fmt::format("listing {} {}: {}", w.type, span_text(w.start, w.end), p));
-    if (!w.call.ok || !w.problems.empty()) ++t.failed_windows;
-  }
-  for (const auto& f : files) {
-    if (f.state == FileState::kStored) {
-      ++t.stored;
-      t.bytes += f.call.bytes;
-    } else if (f.state == FileState::kSkipped) {
-      ++t.skipped;
-    } else {
-      ++t.failed;
-      say(fmt::format("{}/{}: {}{}", f.type, f.key, f.call.error, attempts_note(f.call.attempts)));
-    }
-  }
-  return t;
+// What to check when the server refuses the key with `status`.
+std::string key_advice(long status, const std::string& keys_file) {
+  if (status == 403)
+    return fmt::format(
+        "the server does not let the API key in {} read this: check that the key has the "
+        "Data Access permission for this account",
+        keys_file);
+  return fmt::format(
+      "check the API key in {}: its consumer_key, consumer_secret, token and "
+      "token_secret must be those of an API key of this account (Campaigns > Data "
+      "Sources > API) with the Data Access permission, and this machine's clock "
+      "must be right (each request is signed with the time)",
+      keys_file);
 }
 
 }  // namespace
@@ -106,8 +62,14 @@ std::string region_url(std::string_view region) {
   return "";
 }
 
-int run_fetch(const FetchOptions& o) {
+FetchSummary run_fetch(const FetchOptions& o, FetchObserver& observer) {
   const auto started = std::chrono::steady_clock::now();
+  FetchSummary summary;
+  auto finish = [&]() -> FetchSummary {
+    summary.seconds =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+    return std::move(summary);
+  };
   std::vector<std::string> types;
   for (auto t : store::kDataTypes)  // in the API's order, each once
     if (o.types.empty() || std::find(o.types.begin(), o.types.end(), t) != o.types.end())
@@ -117,22 +79,22 @@ int run_fetch(const FetchOptions& o) {
   try {
     credentials = load_api_keys(o.keys_file);
   } catch (const KeysError& e) {
-    say(e.what());
-    return cli::kExitFailed;
+    summary.fatal = e.what();
+    return finish();
   }
-  auto root = api_root(o.api_url);
-  if (!root) return cli::kExitFailed;
+  auto root = api_root(o.api_url, summary.fatal);
+  if (!root) return finish();
 
   std::unique_ptr<store::AccountStore> store;
   try {
     store = std::make_unique<store::AccountStore>(o.store_root, o.account);
   } catch (const store::StoreError& e) {
-    say(e.what());
-    return cli::kExitFailed;
+    summary.fatal = e.what();
+    return finish();
   }
   if (store->stale_removed() > 0)
-    say(fmt::format("removed {} unfinished download(s) left by an earlier run",
-                    store->stale_removed()));
+    observer.note(fmt::format("removed {} unfinished download(s) left by an earlier run",
+                              store->stale_removed()));
 
   SignedClient client{OAuthSigner(std::move(credentials)), o.transport};
   DataAccessApi api(client, o.retry);
@@ -141,24 +103,27 @@ int run_fetch(const FetchOptions& o) {
   const std::string base_url = *root + "/data_access_le/account/" + o.account + "/le";
   BaseResourceCall base = api.base_resource(base_url);
   if (!base.ok) {
+    count_attempts(base, summary);
+    summary.auth_failed = base.auth_failure();
     if (base.auth_failure())
-      say(fmt::format("{}: check the API key in {}", base.error, o.keys_file));
+      summary.fatal = fmt::format("{}: {}", base.error, key_advice(base.status, o.keys_file));
     else
-      say(fmt::format("cannot read the base resource {}: {}{}", base_url, base.error,
-                      attempts_note(base.attempts)));
-    return cli::kExitFailed;
+      summary.fatal = fmt::format(
+          "cannot read the base resource {}: {}{}", base_url, base.error,
+          base.attempts > 1 ? fmt::format(" (after {} attempts)", base.attempts) : std::string());
+    return finish();
   }
 
   // 2. The windows to list, per type.
   const std::int64_t now = now_ms();
   std::vector<Window> windows;
-  std::size_t type_failures = 0;
   for (const auto& type : types) {
     auto link = base.resource.links.find(type);
     if (link == base.resource.links.end()) {
-      say(fmt::format("the base resource has no link for {} (is it enabled for the account?)",
-                      type));
-      ++type_failures;
+      summary.failures.push_back(
+          {type, "the base resource has no link for this type (is it enabled for the account?)",
+           0});
+      ++summary.missing_types;
       continue;
     }
     const std::int64_t from =
@@ -167,15 +132,23 @@ int run_fetch(const FetchOptions& o) {
     std::move(planned.begin(), planned.end(), std::back_inserter(windows));
   }
 
-  // 3. List every window; collect each listed file once, skipping those stored and verified.
-  {
-    leda::util::Progress bar("listing", windows.size(), "windows");
-    if (!o.progress) bar.finish();
-    leda::util::parallel_for(windows.size(), o.parallel, [&](std::size_t i) {
-      windows[i].call = api.list(windows[i].href, windows[i].start, windows[i].end);
-      bar.add(1);
+  // 3. List every window, then once more those that ran out of retry time; collect each listed
+  // file once, skipping those stored and verified.
+  auto list_pass = [&](const char* stage, const std::vector<std::size_t>& which) {
+    observer.stage(stage, which.size(), "windows");
+    leda::util::parallel_for(which.size(), o.parallel, [&](std::size_t i) {
+      Window& w = windows[which[i]];
+      w.call = api.list(w.href, w.start, w.end, w.call);
+      observer.advanced(1);
     });
-  }
+    observer.stage_done();
+  };
+  std::vector<std::size_t> all(windows.size());
+  for (std::size_t i = 0; i < all.size(); ++i)
+    all[i] = i;
+  list_pass("listing", all);
+  const auto relist = worth_another_pass(windows);
+  if (!relist.empty()) list_pass("listing again", relist);
   std::vector<FileTask> files = collect_files(windows);
   std::vector<std::size_t> to_download;
   for (std::size_t i = 0; i < files.size(); ++i) {
@@ -185,43 +158,38 @@ int run_fetch(const FetchOptions& o) {
       to_download.push_back(i);
   }
 
-  // 4. Download.
-  {
-    leda::util::Progress bar("fetch", to_download.size(), "files");
-    if (!o.progress) bar.finish();
-    leda::util::parallel_for(to_download.size(), o.parallel, [&](std::size_t i) {
-      FileTask& t = files[to_download[i]];
-      t.call = api.download(*store, t.type, t.file, o.progress ? &bar : nullptr);
+  // 4. Download, then once more the files that ran out of retry time.
+  const ByteCounter on_bytes = [&observer](std::uint64_t n) { observer.received(n); };
+  auto download_pass = [&](const char* stage, const std::vector<std::size_t>& which) {
+    observer.stage(stage, which.size(), "files");
+    leda::util::parallel_for(which.size(), o.parallel, [&](std::size_t i) {
+      FileTask& t = files[which[i]];
+      t.call = api.download(*store, t.type, t.file, on_bytes, t.call);
       t.state = t.call.ok ? FileState::kStored : FileState::kFailed;
-      bar.add(1);
+      observer.advanced(1);
     });
-  }
+    observer.stage_done();
+  };
+  download_pass("fetch", to_download);
+  const auto refetch = worth_another_pass(files);
+  if (!refetch.empty()) download_pass("fetch again", refetch);
+  summary.second_pass = relist.size() + refetch.size();
+  if (const auto stop = api.stopped(); !stop.reason.empty())
+    summary.stopped = fmt::format("{}: {}", stop.reason,
+                                  stop.status != 0 ? key_advice(stop.status, o.keys_file)
+                                                   : "free space for the store and run again");
 
-  // 5. Report, move the checkpoints, save the manifest.
-  const Tally tally = report(windows, files);
+  // 5. Count, move the checkpoints, save the manifest.
+  count_outcomes(windows, files, summary);
   for (const auto& type : types)
     if (auto cp = advanced_checkpoint(type, store->checkpoint(type), windows, files, now))
       store->set_checkpoint(type, *cp);
   try {
     store->save();
   } catch (const store::StoreError& e) {
-    say(e.what());
-    return cli::kExitFailed;
+    summary.fatal = e.what();
   }
-
-  const double secs =
-      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
-  std::string summary =
-      fmt::format("{} new, {} skipped, {} failed", tally.stored, tally.skipped, tally.failed);
-  if (tally.failed_windows > 0)
-    summary += fmt::format(" ({} listing windows failed)", tally.failed_windows);
-  std::printf("leda fetch: %s; %s in %.1f s\n", summary.c_str(), human_bytes(tally.bytes).c_str(),
-              secs);
-  std::fflush(stdout);
-  if (tally.auth_failed) say(fmt::format("the server refused the API key in {}", o.keys_file));
-  if (!windows.empty() && tally.listed_windows == 0 && tally.stored == 0) return cli::kExitFailed;
-  if (tally.failed > 0 || tally.failed_windows > 0 || type_failures > 0) return cli::kExitPartial;
-  return cli::kExitOk;
+  return finish();
 }
 
 }  // namespace leda::fetch

@@ -6,12 +6,14 @@
 //   o.api_url = leda::fetch::region_url("us");      // or an explicit https://host[:port]
 //   o.keys_file = "keys.json";
 //   o.store_root = "store";
-//   int exit_code = leda::fetch::run_fetch(o);     // 0 all stored, 1 some failed, 3 nothing done
+//   leda::fetch::FetchObserver quiet;               // or one that draws progress (fetch_summary.hpp)
+//   leda::fetch::FetchSummary s = leda::fetch::run_fetch(o, quiet);
+//   s.result();                                     // complete, partial or nothing done
 //
 // A run reads the base resource, lists each type in windows (default one day) from the store's
 // checkpoint minus 6 hours (first run: the last 30 days) to now, skips files already stored and
 // verified, downloads the rest in parallel into the store, and moves each type's checkpoint past
-// the windows whose files are all stored. Messages go to stderr, the summary line to stdout.
+// the windows whose files are all stored. It prints nothing: see FetchSummary and FetchObserver.
 #pragma once
 
 #include <cstdint>
@@ -20,6 +22,7 @@
 #include <string_view>
 #include <vector>
 
+#include "fetch/fetch_summary.hpp"
 #include "fetch/http_session.hpp"
 #include "fetch/retry.hpp"
 
@@ -42,13 +45,12 @@ struct FetchOptions {
   unsigned parallel = 4;                ///< concurrent requests
   TransportOptions transport;
   RetryPolicy retry;
-  bool progress = true;  ///< progress bars on stderr when it is a terminal
 };
 
 /// The API URL of a region ("us", "uk", "apac"); empty for an unknown region.
 std::string region_url(std::string_view region);
 
-/// Runs a fetch; returns the process exit code (cli/commands.hpp).
-int run_fetch(const FetchOptions& options);
+/// Runs a fetch, telling `observer` how it goes; returns what it came to.
+FetchSummary run_fetch(const FetchOptions& options, FetchObserver& observer);
 
 }  // namespace leda::fetch

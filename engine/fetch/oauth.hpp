@@ -2,8 +2,8 @@
 // Data Access API expects it, and the matching header parser the emulator uses to check it.
 //
 //   leda::fetch::OAuthSigner signer(credentials);
-//   std::string header = signer.authorization_header("GET", url);   // "OAuth
-//   oauth_consumer_key=..."
+//   std::string header = signer.authorization_header("GET", url);
+//   // header == "OAuth oauth_consumer_key=\"...\", oauth_nonce=\"...\", ..."
 //   // send "Authorization: " + header
 //
 // The base string covers the method, the URL without its query, and every query parameter

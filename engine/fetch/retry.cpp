@@ -7,6 +7,8 @@
 #include <ctime>
 #include <thread>
 
+#include <fmt/format.h>
+
 #include "fetch/api_format.hpp"
 
 namespace leda::fetch {
@@ -44,7 +46,9 @@ AttemptOutcome classify(const HttpResult& r) {
     return out;
   }
   out.error = describe_http_error(r.status, r.body);
+  out.http_status = r.status;
   out.retryable = r.status >= 500 || r.status == 429 || r.status == 408;
+  out.stops_run = r.status == 401;  // the key is refused: so will every other request be
   if (out.retryable && !r.retry_after.empty()) out.retry_after = parse_retry_after(r.retry_after);
   return out;
 }
@@ -80,25 +84,82 @@ std::chrono::milliseconds retry_delay(const RetryPolicy& policy, int failed,
   const long long cap = policy.max_delay.count();
   long long delay = base > 0 ? std::min(cap, base << std::min(shift, 20)) : 0;
   if (delay > 1) delay = delay / 2 + std::uniform_int_distribution<long long>(0, delay / 2)(rng);
-  if (retry_after) {
-    const auto wait = std::min(*retry_after, policy.max_retry_after);
-    delay = std::max<long long>(delay, std::chrono::duration_cast<milliseconds>(wait).count());
-  }
+  if (retry_after)
+    delay =
+        std::max<long long>(delay, std::chrono::duration_cast<milliseconds>(*retry_after).count());
   return milliseconds(delay);
 }
 
+bool within_budget(const RetryPolicy& policy, std::chrono::milliseconds elapsed,
+                   std::chrono::milliseconds delay) {
+  return elapsed + delay <= policy.budget;
+}
+
+namespace {
+
+// Sleeps `delay`, waking early when `cancel` is raised.
+void pause(std::chrono::milliseconds delay, const std::atomic<bool>* cancel) {
+  using namespace std::chrono;
+  const auto until = steady_clock::now() + delay;
+  for (auto now = steady_clock::now(); now < until && !(cancel && *cancel);
+       now = steady_clock::now())
+    std::this_thread::sleep_for(std::min<steady_clock::duration>(until - now, milliseconds(50)));
+}
+
+}  // namespace
+
 RetryOutcome with_retries(const RetryPolicy& policy,
-                          const std::function<AttemptOutcome(int attempt)>& attempt) {
+                          const std::function<AttemptOutcome(int attempt)>& attempt,
+                          const RetryCarry& earlier, const std::atomic<bool>* cancel) {
+  using namespace std::chrono;
   thread_local std::mt19937_64 rng{std::random_device{}()};
   RetryOutcome out;
-  const int attempts = std::max(1, policy.attempts);
-  for (int n = 1; n <= attempts; ++n) {
-    out.attempts = n;
-    out.last = attempt(n);
-    if (out.last.done || !out.last.retryable || n == attempts) break;
-    std::this_thread::sleep_for(retry_delay(policy, n, out.last.retry_after, rng));
+  out.carry = earlier;
+  const auto start = steady_clock::now();
+  auto since_start = [&] { return duration_cast<milliseconds>(steady_clock::now() - start); };
+  auto limit_reached = [&] {
+    return policy.max_attempts > 0 && out.carry.attempts >= policy.max_attempts;
+  };
+  // An earlier pass ended on a Retry-After: honour what is left of it.
+  if (earlier.not_before > start) {
+    const auto wait = duration_cast<milliseconds>(earlier.not_before - start) + milliseconds(1);
+    if (!within_budget(policy, milliseconds(0), wait)) {
+      out.end = RetryEnd::kBudget;
+      return out;
+    }
+    pause(wait, cancel);
   }
-  return out;
+  for (int failed = 0;; ++failed) {
+    if (limit_reached()) {
+      out.end = RetryEnd::kAttempts;
+      return out;
+    }
+    if (cancel && *cancel) {
+      out.end = RetryEnd::kCancelled;
+      return out;
+    }
+    out.last = attempt(++out.carry.attempts);
+    out.carry.not_before = {};
+    if (out.last.retry_after) out.carry.not_before = steady_clock::now() + *out.last.retry_after;
+    if (out.last.done || !out.last.retryable) {
+      out.end = out.last.done ? RetryEnd::kDone : RetryEnd::kPermanent;
+      return out;
+    }
+    if (limit_reached()) {
+      out.end = RetryEnd::kAttempts;
+      return out;
+    }
+    const milliseconds delay = retry_delay(policy, failed + 1, out.last.retry_after, rng);
+    const milliseconds elapsed = since_start();
+    if (!within_budget(policy, elapsed, delay)) {
+      if (out.last.retry_after && elapsed + *out.last.retry_after > policy.budget)
+        out.last.error += fmt::format(" (the server asked to wait {} s, past the retry budget)",
+                                      out.last.retry_after->count());
+      out.end = RetryEnd::kBudget;
+      return out;
+    }
+    pause(delay, cancel);
+  }
 }
 
 }  // namespace leda::fetch

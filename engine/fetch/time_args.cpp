@@ -4,7 +4,7 @@
 #include <charconv>
 #include <chrono>
 
-#include "store/iso_time.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::fetch {
 
@@ -25,31 +25,38 @@ std::optional<std::int64_t> parse_instant(std::string_view text, std::string* er
     if (ms < 100000000000LL) return fail("this looks like epoch seconds, not milliseconds:");
     return ms;
   }
-  if (auto ms = store::parse_iso8601(text)) return ms;
+  if (auto ms = util::parse_iso8601(text)) return ms;
   return fail("not a time:");
 }
 
 std::optional<std::int64_t> parse_span(std::string_view text) {
-  if (text.size() < 2) return std::nullopt;
   std::int64_t unit = 0;
-  switch (text.back()) {
-    case 'd':
-      unit = 86400000;
-      break;
-    case 'h':
-      unit = 3600000;
-      break;
-    case 'm':
-      unit = 60000;
-      break;
-    case 's':
-      unit = 1000;
-      break;
-    default:
-      return std::nullopt;
+  std::string_view digits = text;
+  if (text.size() > 2 && text.substr(text.size() - 2) == "ms") {
+    unit = 1;
+    digits.remove_suffix(2);
+  } else if (text.size() >= 2) {
+    switch (text.back()) {
+      case 'd':
+        unit = 86400000;
+        break;
+      case 'h':
+        unit = 3600000;
+        break;
+      case 'm':
+        unit = 60000;
+        break;
+      case 's':
+        unit = 1000;
+        break;
+      default:
+        return std::nullopt;
+    }
+    digits.remove_suffix(1);
+  } else {
+    return std::nullopt;
   }
   std::int64_t n = 0;
-  auto digits = text.substr(0, text.size() - 1);
   auto [end, ec] = std::from_chars(digits.data(), digits.data() + digits.size(), n);
   if (ec != std::errc() || end != digits.data() + digits.size() || n <= 0 ||
       n > 366 * 86400000LL / unit)

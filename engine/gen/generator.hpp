@@ -5,11 +5,10 @@
 //   opt.out_dir = "data";
 //   opt.seed = 7;
 //   leda::gen::GenSummary s = leda::gen::generate(opt);
-//   //
-//   data/75555851/{agentActivity,webSession,engagement,survey}/<Prefix>.<start>.<end>.part-00000-0.gz
-//   // data/agents.csv, data/membership.csv, and the WFM schedule (gen/wfm_schedule.hpp):
-//   // data/schedule.csv, activities.csv, schedule-iex.txt, schedule-genesys.json,
-//   // genesys-activity-codes.json
+//   // wrote data/75555851/<type>/<Prefix>.<start>.<end>.part-00000-0.gz for the types
+//   // agentActivity, webSession, engagement and survey, data/agents.csv, data/membership.csv,
+//   // and the WFM schedule (gen/wfm_schedule.hpp): data/schedule.csv, activities.csv,
+//   // schedule-iex.txt, schedule-genesys.json, genesys-activity-codes.json
 //
 // The same options give byte-identical files whatever the thread count. One gzip file per data
 // type and UTC hour that has records; a record goes in the hour in which its session closed.

@@ -5,6 +5,7 @@
 #include <map>
 
 #include "host/csv_reader.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::host {
 namespace {
@@ -20,26 +21,6 @@ std::string cell_error(const JoinTable& t, std::size_t row, std::string_view col
                        const std::string& what) {
   return t.path() + ":" + std::to_string(t.line(row)) + ": column " + std::string(column) + ": " +
          what;
-}
-
-// Days since 1970-01-01 of a YYYY-MM-DD date, or nullopt.
-std::optional<std::int64_t> parse_date(std::string_view s) {
-  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return std::nullopt;
-  for (int i : {0, 1, 2, 3, 5, 6, 8, 9})
-    if (s[i] < '0' || s[i] > '9') return std::nullopt;
-  const int y = std::stoi(std::string(s.substr(0, 4)));
-  const unsigned m = static_cast<unsigned>(std::stoi(std::string(s.substr(5, 2))));
-  const unsigned d = static_cast<unsigned>(std::stoi(std::string(s.substr(8, 2))));
-  static constexpr unsigned kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return std::nullopt;
-  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-  if (m == 2 && d == 29 && !leap) return std::nullopt;
-  const std::int64_t yy = y - (m <= 2);
-  const std::int64_t era = (yy >= 0 ? yy : yy - 399) / 400;
-  const auto yoe = static_cast<unsigned>(yy - era * 400);
-  const unsigned doy = (153 * (m > 2 ? m - 3 : m + 9) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
 }
 
 }  // namespace
@@ -154,7 +135,7 @@ Membership membership_from(JoinTable t) {
       if (!c) return std::nullopt;
       const std::string_view v = trim(t.cell(r, *c));
       if (v.empty()) return std::nullopt;
-      auto d = parse_date(v);
+      auto d = util::parse_date(v);
       if (!d)
         throw JoinError(
             cell_error(t, r, name, "not a date (YYYY-MM-DD): '" + std::string(v) + "'"));

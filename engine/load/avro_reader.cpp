@@ -6,6 +6,8 @@
 
 #include <fmt/format.h>
 
+#include "util/civil_time.hpp"
+
 namespace leda::load {
 namespace {
 
@@ -19,14 +21,11 @@ bool parse_integer_text(std::string_view text, std::int64_t& out) {
   return ec == std::errc() && end == text.data() + text.size();
 }
 
-// Days since 1970-01-01 of a civil date (H. Hinnant's algorithm).
-std::int64_t days_from_civil(std::int64_t y, unsigned m, unsigned d) {
-  y -= m <= 2;
-  const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
-  const auto yoe = static_cast<unsigned>(y - era * 400);
-  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  return era * 146097 + static_cast<std::int64_t>(doe) - 719468;
+// A time given as text: ISO-8601 (util/civil_time.hpp), also after the `UTC ` that the Data
+// Access documentation writes before its navigation timestamps.
+bool parse_time_text(std::string_view text, TimeMs& out) {
+  if (text.substr(0, 4) == "UTC ") text.remove_prefix(4);
+  return util::parse_iso8601(text, out);
 }
 
 // Reads the value of a long-typed member once its branch (empty: bare) is known.
@@ -53,7 +52,7 @@ std::int64_t long_value(ParseState& s, std::string_view key, std::string_view br
     const std::string_view text = c.read_string(key);
     std::int64_t v = 0;
     if (parse_integer_text(text, v)) return v;
-    if (is_time && parse_iso_time(text, v)) return v;
+    if (is_time && parse_time_text(text, v)) return v;
     c.fail_at(at, fmt::format("{}: expected {}, found the text \"{}\"", key,
                               is_time ? "a time" : "a number", text.substr(0, 40)));
   }
@@ -215,52 +214,6 @@ Str read_str_slow(ParseState& s, std::string_view key, bool add) {
   std::string_view text;
   if (!read_str_view(s, key, text)) return Str{};
   return add ? s.add(text) : s.intern(text);
-}
-
-bool parse_iso_time(std::string_view t, TimeMs& out) {
-  if (t.substr(0, 4) == "UTC ") t.remove_prefix(4);
-  auto num = [&](std::size_t pos, std::size_t len, int& v) {
-    if (pos + len > t.size()) return false;
-    v = 0;
-    for (std::size_t i = pos; i < pos + len; ++i) {
-      if (!is_digit(t[i])) return false;
-      v = v * 10 + (t[i] - '0');
-    }
-    return true;
-  };
-  int y, mo, d, h, mi, sec;
-  if (!num(0, 4, y) || t.size() < 19 || t[4] != '-' || !num(5, 2, mo) || t[7] != '-' ||
-      !num(8, 2, d) || (t[10] != 'T' && t[10] != ' ') || !num(11, 2, h) || t[13] != ':' ||
-      !num(14, 2, mi) || t[16] != ':' || !num(17, 2, sec))
-    return false;
-  if (mo < 1 || mo > 12 || d < 1 || d > 31 || h > 23 || mi > 59 || sec > 60) return false;
-  std::size_t pos = 19;
-  int millis = 0;
-  if (pos < t.size() && t[pos] == '.') {
-    int digits = 0;
-    for (++pos; pos < t.size() && is_digit(t[pos]); ++pos, ++digits)
-      if (digits < 3) millis = millis * 10 + (t[pos] - '0');
-    if (digits == 0) return false;
-    for (; digits < 3; ++digits)
-      millis *= 10;
-  }
-  int offset_min = 0;
-  if (pos < t.size()) {
-    if (t[pos] == 'Z' && pos + 1 == t.size()) {
-      pos++;
-    } else if (t[pos] == '+' || t[pos] == '-') {
-      int oh, om;
-      const bool colon = pos + 3 < t.size() && t[pos + 3] == ':';
-      if (!num(pos + 1, 2, oh) || !num(pos + (colon ? 4 : 3), 2, om)) return false;
-      if (pos + (colon ? 6 : 5) != t.size()) return false;
-      offset_min = (oh * 60 + om) * (t[pos] == '-' ? -1 : 1);
-    } else {
-      return false;
-    }
-  }
-  const std::int64_t days = days_from_civil(y, static_cast<unsigned>(mo), static_cast<unsigned>(d));
-  out = ((days * 24 + h) * 60 + mi - offset_min) * 60000 + sec * 1000 + millis;
-  return true;
 }
 
 }  // namespace leda::load

@@ -239,8 +239,4 @@ Range read_list_if(ParseState& s, std::uint32_t need, std::string_view what, std
   return Range{static_cast<std::uint32_t>(v.size()), 0};
 }
 
-/// Parses ISO-8601 text (`2016-06-30T13:01:44Z`, fractions, offsets, a leading `UTC `) into
-/// epoch ms. False when it is not such a time.
-bool parse_iso_time(std::string_view text, TimeMs& out);
-
 }  // namespace leda::load

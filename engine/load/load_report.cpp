@@ -6,22 +6,10 @@
 #include <fmt/format.h>
 
 #include "model/model_dump.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::load {
 namespace {
-
-// Civil date of days since 1970-01-01 (H. Hinnant's algorithm).
-void civil_from_days(std::int64_t z, std::int64_t& y, unsigned& m, unsigned& d) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  d = doy - (153 * mp + 2) / 5 + 1;
-  m = mp < 10 ? mp + 3 : mp - 9;
-  y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-}
 
 double mb_per_s(const LoadStats& s) {
   return s.seconds > 0 ? static_cast<double>(s.bytes) / 1e6 / s.seconds : 0.0;
@@ -41,18 +29,6 @@ std::uint64_t sessions_of_type(const Model& m, int type) {
 }
 
 }  // namespace
-
-std::string format_utc(TimeMs t) {
-  const std::int64_t day_ms = 86400000;
-  std::int64_t days = t / day_ms;
-  std::int64_t rest = t % day_ms;
-  if (rest < 0) rest += day_ms, --days;
-  std::int64_t y;
-  unsigned mo, d;
-  civil_from_days(days, y, mo, d);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}.{:03}Z", y, mo, d, rest / 3600000,
-                     rest / 60000 % 60, rest / 1000 % 60, rest % 1000);
-}
 
 std::string load_report_json(const LoadStats& s, const Model& m) {
   rapidjson::StringBuffer buf;
@@ -118,9 +94,9 @@ std::string load_report_json(const LoadStats& s, const Model& m) {
   } else {
     w.StartObject();
     key("from");
-    string(format_utc(s.time_from));
+    string(util::format_iso8601(s.time_from, 0, true));
     key("to");
-    string(format_utc(s.time_to));
+    string(util::format_iso8601(s.time_to, 0, true));
     w.EndObject();
   }
   key("schema_versions");
@@ -168,7 +144,8 @@ std::string load_report_table(const LoadStats& s, const Model& m) {
   if (s.time_from == kNoLong)
     line("time range        (none)");
   else
-    line("time range        {} .. {}", format_utc(s.time_from), format_utc(s.time_to));
+    line("time range        {} .. {}", util::format_iso8601(s.time_from, 0, true),
+         util::format_iso8601(s.time_to, 0, true));
   std::string versions;
   for (const std::string& v : s.schema_versions)
     versions += (versions.empty() ? "" : ", ") + v;

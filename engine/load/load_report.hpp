@@ -38,7 +38,4 @@ std::string load_report_table(const LoadStats& stats, const Model& model);
 /// empty when there were none.
 std::string describe_errors(const LoadStats& stats, std::size_t max_samples);
 
-/// Epoch milliseconds as RFC 3339 UTC, e.g. 2016-06-15T12:03:22.047Z.
-std::string format_utc(TimeMs t);
-
 }  // namespace leda::load

@@ -2,9 +2,6 @@
 #include "load/loader.hpp"
 
 #include <sys/resource.h>
-#ifdef __GLIBC__
-#include <malloc.h>
-#endif
 
 #include <array>
 #include <atomic>
@@ -31,17 +28,6 @@ std::uint32_t normalize_needs(std::uint32_t needs) {
   if (needs & (kNeedTranscripts | kNeedTransfers)) needs |= kNeedEngagement;
   if (needs & kNeedAnswers) needs |= kNeedSurvey;
   return needs;
-}
-
-// Large blocks (the model's vectors as they grow, decompression buffers) are mapped and
-// unmapped rather than carved from the heap, so what a load frees goes back to the system:
-// glibc's adaptive threshold would otherwise keep every outgrown vector in the heap and the
-// peak resident memory would exceed the model by a third.
-void return_large_blocks_to_system() {
-#ifdef __GLIBC__
-  static std::once_flag once;
-  std::call_once(once, [] { mallopt(M_MMAP_THRESHOLD, 1 << 20); });
-#endif
 }
 
 std::uint64_t peak_rss_bytes() {
@@ -99,7 +85,6 @@ void add_report(LoadStats& stats, const FileReport& r) {
 
 LoadResult load(const std::vector<std::string>& paths, const LoadOptions& options) {
   const auto started = std::chrono::steady_clock::now();
-  return_large_blocks_to_system();
   const std::vector<DataFile> files = list_data_files(paths);
   const std::uint32_t needs = normalize_needs(options.needs);
   const unsigned threads = options.threads != 0 ? options.threads : util::default_threads();

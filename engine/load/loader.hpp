@@ -22,9 +22,9 @@
 //   `bytes`. A visit's first and last times come from the parts loaded.
 // - Bad input: a record that cannot be used is dropped with an error naming the file, line and
 //   byte offset; after broken JSON, reading resumes at the next line that starts with '{'.
-// - Memory: the loader asks glibc to map blocks of 1 MiB and more on their own
-//   (M_MMAP_THRESHOLD), so what a load frees goes back to the system and the peak stays near
-//   the model's own size.
+// - Memory: what a load frees goes back to the system, and the peak stays near the model's own
+//   size, when the program maps large blocks on their own: the `leda` command and the
+//   benchmarks call util::return_large_blocks_to_system() (util/large_blocks.hpp) in main().
 #pragma once
 
 #include <cstdint>

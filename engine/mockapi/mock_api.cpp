@@ -11,8 +11,8 @@
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "mockapi/source_files.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::mockapi {
 namespace {
@@ -21,7 +21,7 @@ constexpr const char* kXml = "application/xml";
 
 std::string eastern_now() {
   const std::int64_t ms = fetch::now_ms();
-  return store::format_iso8601(ms, us_eastern_offset_minutes(ms), true);
+  return util::format_iso8601(ms, us_eastern_offset_minutes(ms), true);
 }
 
 }  // namespace

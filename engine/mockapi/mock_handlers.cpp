@@ -13,8 +13,8 @@
 #include "fetch/url.hpp"
 #include "mockapi/mock_api.hpp"
 #include "mockapi/source_files.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 #include "util/gzip.hpp"
 
 namespace leda::mockapi {
@@ -38,7 +38,7 @@ void link(Writer& w, const std::string& href, const std::string& rel) {
 }
 
 std::string eastern(std::int64_t ms) {
-  return store::format_iso8601(ms, us_eastern_offset_minutes(ms));
+  return util::format_iso8601(ms, us_eastern_offset_minutes(ms));
 }
 
 std::optional<std::int64_t> int_param(const httplib::Request& req, const char* name) {

@@ -3,8 +3,8 @@
 #include <algorithm>
 #include <filesystem>
 
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::mockapi {
 namespace fs = std::filesystem;
@@ -14,13 +14,13 @@ int weekday(std::int64_t days) {  // 0 = Sunday; 1970-01-01 was a Thursday
   return static_cast<int>(((days % 7) + 11) % 7);
 }
 
-std::int64_t nth_sunday(std::int64_t y, unsigned m, int n) {
-  const std::int64_t first = store::days_from_civil(y, m, 1);
+std::int64_t nth_sunday(int y, unsigned m, int n) {
+  const std::int64_t first = util::days_from_civil(y, m, 1);
   return first + (7 - weekday(first)) % 7 + 7 * (n - 1);
 }
 
-std::int64_t last_sunday(std::int64_t y, unsigned m) {
-  const std::int64_t last = store::days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
+std::int64_t last_sunday(int y, unsigned m) {
+  const std::int64_t last = util::days_from_civil(m == 12 ? y + 1 : y, m == 12 ? 1 : m + 1, 1) - 1;
   return last - weekday(last);
 }
 
@@ -46,11 +46,7 @@ std::vector<SourceFile> source_files(const std::string& data_dir, const std::str
 int us_eastern_offset_minutes(std::int64_t utc_ms) {
   const std::int64_t days = utc_ms >= 0 ? utc_ms / 86400000 : (utc_ms - 86399999) / 86400000;
   // The year of the UTC date is close enough: DST never starts or ends near New Year.
-  std::int64_t y = 1970 + days / 365;
-  while (store::days_from_civil(y, 1, 1) > days)
-    --y;
-  while (store::days_from_civil(y + 1, 1, 1) <= days)
-    ++y;
+  const int y = util::civil_from_days(days).year;
   std::int64_t start, end;
   if (y >= 2007) {
     start = nth_sunday(y, 3, 2);

@@ -4,7 +4,7 @@
 //   leda::report::ReportContent content{leda::report::data_summary(loaded, paths, joins),
 //                                       results};
 //   std::cout << leda::report::text_report(content, 25);
-//   leda::report::write_file_atomically("report.html", leda::report::html_report(content));
+//   leda::util::write_file_atomically("report.html", leda::report::html_report(content));
 #pragma once
 
 #include <cstddef>

@@ -3,8 +3,8 @@
 
 #include <fmt/format.h>
 
-#include "leda/joins.hpp"
 #include "load/load_report.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::report {
 namespace {
@@ -26,21 +26,7 @@ std::string load_problems_text(const load::LoadStats& stats, std::size_t max_sam
 }
 
 std::string utc_time(TimeMs t) {
-  if (t == kNoLong) return "-";
-  const std::int64_t days = (t >= 0 ? t : t - 86399999) / 86400000;
-  const std::int64_t ms = t - days * 86400000;
-  // Civil date from days since 1970-01-01 (inverse of days_from_civil).
-  std::int64_t z = days + 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const auto doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  const std::int64_t y = static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2);
-  return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, ms / 3600000, ms / 60000 % 60,
-                     ms / 1000 % 60);
+  return t == kNoLong ? "-" : util::format_iso8601(t);
 }
 
 std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,

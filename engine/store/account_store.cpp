@@ -12,9 +12,9 @@
 
 #include <fmt/format.h>
 
-#include "store/durable_file.hpp"
 #include "store/layout.hpp"
 #include "store/sha256.hpp"
+#include "util/atomic_file.hpp"
 #include "util/gzip.hpp"
 
 namespace leda::store {
@@ -71,6 +71,7 @@ AccountStore::AccountStore(const std::string& root, const std::string& account)
     fs::remove_all(entry.path(), rm);
     if (!rm) ++stale_removed_;
   }
+  util::remove_stale_temp_files(manifest_path());  // a manifest save cut short
 
   const std::string path = manifest_path();
   std::string text;
@@ -139,8 +140,8 @@ void AccountStore::commit(const std::string& temp_path, const std::string& file_
   if (!is_safe_file_name(file_name)) discard(fmt::format("unsafe file name '{}'", file_name));
   const std::string folder = dir_ + "/" + entry.type;
   try {
-    fsync_file(temp_path);
-    if (make_dir(folder)) fsync_dir(dir_);
+    util::fsync_file(temp_path);
+    if (make_dir(folder)) util::fsync_dir(dir_);
   } catch (const std::exception& e) {
     discard(e.what());
   }
@@ -148,7 +149,7 @@ void AccountStore::commit(const std::string& temp_path, const std::string& file_
   if (std::rename(temp_path.c_str(), final_path.c_str()) != 0)
     discard(fmt::format("{}: cannot rename into place: {}", final_path, errno_text()));
   try {
-    fsync_dir(folder);
+    util::fsync_dir(folder);
   } catch (const std::exception& e) {
     throw StoreError(e.what());
   }
@@ -180,7 +181,7 @@ void AccountStore::save() {
 
 void AccountStore::save_locked() {
   try {
-    write_atomically(manifest_path(), manifest_.serialize(), tmp_dir_ + "/manifest.json.tmp");
+    util::write_file_atomically(manifest_path(), manifest_.serialize(), util::kSyncFolder);
   } catch (const std::exception& e) {
     throw StoreError(e.what());
   }

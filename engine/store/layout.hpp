@@ -10,8 +10,8 @@
 // Readers (the loader) skip every name starting with '.', so they only ever see complete files.
 //
 //   if (!leda::store::is_data_type(t)) ...;
-//   std::string key = leda::store::file_key("Agent.1.2.part-00000-0.gz");  //
-//   "Agent.1.2.part-00000-0"
+//   std::string key = leda::store::file_key("Agent.1.2.part-00000-0.gz");
+//   // key == "Agent.1.2.part-00000-0"
 #pragma once
 
 #include <array>

@@ -9,8 +9,8 @@
 
 #include <fmt/format.h>
 
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::store {
 namespace {
@@ -83,7 +83,7 @@ Manifest Manifest::parse(const std::string& text, const std::string& path) {
     e.size = static_cast<std::uint64_t>(size);
     e.sha256 = get_string(f, "sha256", where);
     const std::string fetched = get_string(f, "fetched", where);
-    auto fetched_ms = parse_iso8601(fetched);
+    auto fetched_ms = util::parse_iso8601(fetched);
     if (!fetched_ms) throw std::runtime_error(where + ": \"fetched\" is not an ISO-8601 time");
     e.fetched_ms = *fetched_ms;
     if (!is_data_type(e.type)) throw std::runtime_error(where + ": unknown type " + e.type);
@@ -138,7 +138,7 @@ std::string Manifest::serialize() const {
     w.Key("sha256");
     str(e.sha256);
     w.Key("fetched");
-    str(format_iso8601(e.fetched_ms, 0, true));
+    str(util::format_iso8601(e.fetched_ms, 0, true));
     w.EndObject();
   }
   w.EndArray();

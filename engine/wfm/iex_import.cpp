@@ -14,6 +14,7 @@
 #include <tuple>
 
 #include "leda/joins.hpp"
+#include "util/civil_time.hpp"
 #include "wfm/importers.hpp"
 
 namespace leda::wfm {
@@ -35,7 +36,7 @@ std::optional<std::int64_t> parse_mmddyyyy(std::string_view s) {
   if (s.size() != 8) return std::nullopt;
   const std::string iso = std::string(s.substr(4, 4)) + "-" + std::string(s.substr(0, 2)) + "-" +
                           std::string(s.substr(2, 2));
-  return parse_date(iso);
+  return util::parse_date(iso);
 }
 
 bool all_digits(std::string_view s) {

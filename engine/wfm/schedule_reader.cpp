@@ -37,7 +37,7 @@ std::vector<NeutralRow> parse_schedule_rows(const JoinTable& csv, std::uint32_t 
       bad("wfm_agent_id", "empty");
       continue;
     }
-    const auto day = parse_date(date_cell);
+    const auto day = util::parse_date(date_cell);
     if (!day) {
       bad("schedule_date", "not a date (YYYY-MM-DD): '" + std::string(date_cell) + "'");
       continue;

@@ -1,6 +1,9 @@
 // Reading the API's answers: the documented examples, the XML-to-JSON list shapes, error bodies.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
+#include <memory>
+
 #include "fetch/api_format.hpp"
 #include "util/gzip.hpp"
 
@@ -98,4 +101,31 @@ TEST_CASE("'No Available Files' is recognised in any body", "[api]") {
   CHECK(says_no_available_files("<error><message>No Available Files</message></error>"));
   CHECK(says_no_available_files("No Available Files"));
   CHECK_FALSE(says_no_available_files("<error><message>Unauthorized request</message></error>"));
+}
+
+TEST_CASE("the parsers read a bare buffer of exactly its bytes, every prefix of one included",
+          "[api]") {
+  // A fuzz target hands the parsers (data, size) with no terminating NUL: each prefix of the
+  // documented listing is copied into a heap block of exactly that size (ASan flags a read past
+  // it), and must either parse or be refused with ApiFormatError, never anything else.
+  const std::string listing = example("listing-agentActivity.json");
+  std::size_t parsed = 0;
+  for (std::size_t n = 0; n <= listing.size(); ++n) {
+    auto block = std::make_unique<char[]>(n);
+    std::copy(listing.begin(), listing.begin() + static_cast<std::ptrdiff_t>(n), block.get());
+    const std::string_view bytes(block.get(), n);
+    try {
+      parsed += parse_listing(bytes).files.size() == 5 ? 1 : 0;
+    } catch (const ApiFormatError&) {
+    }
+    try {
+      parse_base_resource(bytes);
+    } catch (const ApiFormatError&) {
+    }
+    says_no_available_files(bytes);
+    describe_http_error(503, bytes);
+  }
+  // Only the prefixes that reach the closing brace hold all 5 files: the whole text, and the
+  // whole text without each of its trailing white-space bytes (the file ends "}\n": 2).
+  CHECK(parsed == listing.size() - listing.find_last_not_of(" \t\r\n"));
 }

@@ -4,8 +4,8 @@
 #include "fetch/time_args.hpp"
 #include "fetch/url.hpp"
 #include "mockapi/source_files.hpp"
-#include "store/iso_time.hpp"
 #include "store/layout.hpp"
+#include "util/civil_time.hpp"
 
 using namespace leda;
 
@@ -24,6 +24,23 @@ TEST_CASE("URLs split into their parts, only http(s) absolute URLs parse", "[url
   CHECK_FALSE(fetch::parse_url("https://user:pw@h/"));
   CHECK_FALSE(fetch::parse_url("https://h:99999/"));
   CHECK_FALSE(fetch::parse_url("https://:80/"));
+}
+
+TEST_CASE("URLs are read as curl will send them", "[url]") {
+  // Dot segments are removed and a short numeric IPv4 host is the address curl connects to.
+  auto u = fetch::parse_url("http://127.1:8080/a/./b/../c?x=%20y");
+  REQUIRE(u);
+  CHECK(u->host == "127.0.0.1");
+  CHECK(u->path == "/a/c");
+  CHECK(u->query == "x=%20y");  // escapes kept: the OAuth base string decodes them itself
+  CHECK(fetch::transport_refusal(*u).empty());
+  CHECK(fetch::to_string(*u) == "http://127.0.0.1:8080/a/c?x=%20y");
+  CHECK(fetch::to_string(*fetch::parse_url("https://h:8443/x?y=1")) == "https://h:8443/x?y=1");
+  CHECK_FALSE(fetch::parse_url("https://h:0/"));
+  CHECK_FALSE(fetch::parse_url("https:/h/x"));
+  CHECK_FALSE(fetch::parse_url("https://h/a b"));
+  CHECK(fetch::transport_refusal(*fetch::parse_url("http://[0:0:0:0:0:0:0:1]:8/")).empty());
+  CHECK(fetch::append_query("not a url", "startTime=1") == "not a url");
 }
 
 TEST_CASE("plain http is allowed only to loopback hosts", "[url]") {
@@ -64,18 +81,22 @@ TEST_CASE("time arguments: --from/--to take epoch ms or ISO-8601, --window a spa
   CHECK(fetch::parse_span("6h") == 21600000);
   CHECK(fetch::parse_span("30m") == 1800000);
   CHECK(fetch::parse_span("90s") == 90000);
+  CHECK(fetch::parse_span("500ms") == 500);  // back-off options take milliseconds too
+  CHECK(fetch::parse_span("10m") == 600000);
+  CHECK_FALSE(fetch::parse_span("ms"));
+  CHECK_FALSE(fetch::parse_span("0ms"));
   CHECK_FALSE(fetch::parse_span("0d"));
   CHECK_FALSE(fetch::parse_span("d"));
   CHECK_FALSE(fetch::parse_span("1w"));
 }
 
 TEST_CASE("ISO-8601 formatting round-trips, with offsets", "[time]") {
-  CHECK(store::format_iso8601(1461387600000, -240) == "2016-04-23T01:00:00-04:00");
-  CHECK(store::format_iso8601(1461387600000) == "2016-04-23T05:00:00Z");
-  CHECK(store::format_iso8601(1714521600123, 0, true) == "2024-05-01T00:00:00.123Z");
-  CHECK(store::format_iso8601(0) == "1970-01-01T00:00:00Z");
+  CHECK(util::format_iso8601(1461387600000, -240) == "2016-04-23T01:00:00-04:00");
+  CHECK(util::format_iso8601(1461387600000) == "2016-04-23T05:00:00Z");
+  CHECK(util::format_iso8601(1714521600123, 0, true) == "2024-05-01T00:00:00.123Z");
+  CHECK(util::format_iso8601(0) == "1970-01-01T00:00:00Z");
   for (std::int64_t ms : {0LL, 951782400000LL, 1461387600000LL, 4102444800000LL})
-    CHECK(store::parse_iso8601(store::format_iso8601(ms, 330)) == ms);
+    CHECK(util::parse_iso8601(util::format_iso8601(ms, 330)) == ms);
 }
 
 TEST_CASE("the emulator renders scope dates in US Eastern time like the live service", "[time]") {

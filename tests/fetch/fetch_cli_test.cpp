@@ -12,93 +12,21 @@
 
 #include "fetch/time_args.hpp"
 #include "fetch_fixture.hpp"
+#include "fetch_scenario.hpp"
 #include "mockapi/mock_api.hpp"
 #include "store/manifest.hpp"
 #include "store/sha256.hpp"
 
 using namespace leda;
+using leda::test::contains;
+using leda::test::days;
 using leda::test::kDay0;
 using leda::test::kDayMs;
 using leda::test::kHourMs;
+using leda::test::Scenario;
 using leda::test::TempDir;
 
 namespace {
-
-// A source account served by the emulator, a store, and a keys file.
-struct Scenario {
-  TempDir dir;
-  std::string source, store, keys;
-  std::optional<test::Certs> certs;
-  std::unique_ptr<mockapi::MockApi> api;
-
-  explicit Scenario(bool tls = false, mockapi::MockApiOptions o = {}) {
-    source = dir / "source";
-    store = dir / "store";
-    keys = test::write_keys(dir / "keys.json", test::test_keys());
-    std::filesystem::create_directories(source + "/" + test::kAccount);
-    if (tls) {
-      certs = test::make_certs(dir.path);
-      o.tls_cert = certs->cert;
-      o.tls_key = certs->key;
-    }
-    o.data_dir = source;
-    o.account = test::kAccount;
-    o.keys = test::test_keys();
-    api = std::make_unique<mockapi::MockApi>(o);
-    api->start();
-  }
-
-  std::string port() const { return api->url().substr(api->url().rfind(':') + 1); }
-
-  std::vector<std::string> args(const std::vector<std::string>& extra) const {
-    std::vector<std::string> a = {
-        "fetch", "--account", test::kAccount, "--host",        api->url(),        "--keys",
-        keys,    "--store",   store,          "--no-progress", "--retry-base-ms", "1"};
-    if (certs) {
-      a.push_back("--ca-file");
-      a.push_back(certs->ca);
-    }
-    a.insert(a.end(), extra.begin(), extra.end());
-    return a;
-  }
-
-  test::RunResult fetch(const std::vector<std::string>& extra = {}, int timeout_s = 60) const {
-    auto r = test::run_leda(args(extra), dir.path, timeout_s);
-    UNSCOPED_INFO("leda fetch exit " << r.exit_code << "\nstdout:\n"
-                                     << r.out << "stderr:\n"
-                                     << r.err);
-    return r;
-  }
-
-  std::string account_dir() const { return store + "/" + test::kAccount; }
-  std::map<std::string, std::string> source_files() const {
-    return test::tree_files(source + "/" + test::kAccount);
-  }
-  std::map<std::string, std::string> stored_files() const {
-    return test::tree_files(account_dir());
-  }
-  store::Manifest manifest() const {
-    const std::string path = account_dir() + "/.leda/manifest.json";
-    return store::Manifest::parse(test::read_bytes(path), path);
-  }
-  std::size_t temp_files() const {
-    std::size_t n = 0;
-    std::error_code ec;
-    for (auto& e : std::filesystem::directory_iterator(account_dir() + "/.leda/tmp", ec)) {
-      (void)e;
-      ++n;
-    }
-    return n;
-  }
-};
-
-std::vector<std::string> days(std::int64_t from, std::int64_t to) {
-  return {"--from", std::to_string(from), "--to", std::to_string(to)};
-}
-
-bool contains(const std::string& haystack, const std::string& needle) {
-  return haystack.find(needle) != std::string::npos;
-}
 
 // A spread of files over three days and all four types.
 std::size_t add_three_days(const std::string& source) {
@@ -148,7 +76,7 @@ TEST_CASE(
   auto m = s.manifest();
   CHECK(m.size() == n);
   for (const auto* e : m.entries()) {
-    const std::string bytes = test::read_bytes(s.account_dir() + "/" + e->path);
+    const std::string bytes = test::read_file(s.account_dir() + "/" + e->path);
     CHECK(e->size == bytes.size());
     CHECK(e->sha256 == store::sha256_hex(bytes));
     CHECK(e->href.rfind("https://localhost:" + s.port() + "/", 0) == 0);
@@ -165,7 +93,7 @@ TEST_CASE(
 
   // Secrets appear nowhere: not in the output, not in the store.
   const auto keys = test::test_keys();
-  const std::string manifest_text = test::read_bytes(s.account_dir() + "/.leda/manifest.json");
+  const std::string manifest_text = test::read_file(s.account_dir() + "/.leda/manifest.json");
   for (const auto& secret : {keys.consumer_secret, keys.token_secret}) {
     CHECK_FALSE(contains(first.out + first.err + second.out + second.err, secret));
     CHECK_FALSE(contains(manifest_text, secret));
@@ -177,7 +105,7 @@ TEST_CASE("fetch: certificate verification is always on", "[fetch][e2e]") {
   test::add_source_file(s.source, "survey", kDay0);
   auto args = s.args(days(kDay0, kDay0 + kDayMs));
   args.erase(args.end() - 6, args.end() - 4);  // drop --ca-file CA
-  auto r = test::run_leda(args, s.dir.path);
+  auto r = test::run_leda(args);
   INFO(r.err);
   CHECK(r.exit_code == 3);
   CHECK(contains(r.err, "certificate"));
@@ -224,7 +152,7 @@ TEST_CASE("fetch: a corrupt file never enters the store, the checkpoint stops be
   test::add_source_file(s.source, "webSession", kDay0 + 31 * kHourMs);
   test::add_source_file(s.source, "webSession", kDay0 + 50 * kHourMs);
   const std::string bad_path = s.source + "/" + test::kAccount + "/webSession/" + bad;
-  const std::string good_bytes = test::read_bytes(bad_path);
+  const std::string good_bytes = test::read_file(bad_path);
   std::string corrupt = good_bytes;
   corrupt[corrupt.size() - 7] ^= 0x20;  // the CRC-32 in the trailer
   test::write_file(bad_path, corrupt);
@@ -289,7 +217,7 @@ TEST_CASE("fetch: a wrong secret gives a clear 401 message and exit code 3", "[f
   const std::string wrong = test::write_keys(s.dir / "wrong.json", test::wrong_secret_keys());
   auto args = s.args(days(kDay0, kDay0 + kDayMs));
   args[6] = wrong;  // --keys
-  auto r = test::run_leda(args, s.dir.path);
+  auto r = test::run_leda(args);
   INFO(r.err);
   CHECK(r.exit_code == 3);
   CHECK(
@@ -308,7 +236,7 @@ TEST_CASE("fetch: 429 Retry-After is honoured", "[fetch][e2e]") {
   Scenario s(false, o);
   auto r = s.fetch([] {
     auto a = days(kDay0, kDay0 + kDayMs);
-    a.insert(a.end(), {"--retries", "2"});  // back-off itself is 1 ms (--retry-base-ms 1)
+    a.insert(a.end(), {"--retries", "2"});  // back-off itself is 1 ms (--retry-base 1ms)
     return a;
   }());
   CHECK(r.exit_code == 3);
@@ -335,8 +263,7 @@ TEST_CASE(
     auto a = days(kDay0, kDay0 + kDayMs);
     a.insert(a.end(), {"--parallel", "2"});
     return a;
-  }()),
-                                       s.dir.path);
+  }()));
   const std::string tmp = s.account_dir() + "/.leda/tmp";
   // Some files stored, and a download early in its body (under 8000 of its > 15000 bytes at
   // 20000 B/s): the kill lands well inside that download.
@@ -448,7 +375,7 @@ TEST_CASE("fetch: plain http to a non-loopback host is refused", "[fetch][e2e]")
   for (const char* host : {"http://192.0.2.10:8080", "http://example.com"}) {
     auto r = test::run_leda({"fetch", "--account", test::kAccount, "--host", host, "--keys", keys,
                              "--store", dir / "store", "--no-progress"},
-                            dir.path, 20);
+                            {.timeout_s = 20});
     INFO(r.err);
     CHECK(r.exit_code == 3);
     CHECK(contains(r.err, "plain http is allowed only to a loopback host"));
@@ -458,18 +385,16 @@ TEST_CASE("fetch: plain http to a non-loopback host is refused", "[fetch][e2e]")
 
 TEST_CASE("fetch: usage errors exit 2", "[fetch][e2e]") {
   TempDir dir;
-  auto r = test::run_leda({"fetch", "--account", "1", "--keys", "k", "--store", "s"}, dir.path);
+  auto r = test::run_leda({"fetch", "--account", "1", "--keys", "k", "--store", "s"});
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "exactly one of --region and --host"));
-  r = test::run_leda({"fetch", "--account", "1", "--region", "eu", "--keys", "k", "--store", "s"},
-                     dir.path);
+  r = test::run_leda({"fetch", "--account", "1", "--region", "eu", "--keys", "k", "--store", "s"});
   CHECK(r.exit_code == 2);
   r = test::run_leda({"fetch", "--account", "1", "--region", "us", "--keys", "k", "--store", "s",
-                      "--from", "1714521600"},
-                     dir.path);
+                      "--from", "1714521600"});
   CHECK(r.exit_code == 2);
   CHECK(contains(r.err, "epoch seconds"));
-  r = test::run_leda({"fetch", "--help"}, dir.path);
+  r = test::run_leda({"fetch", "--help"});
   CHECK(r.exit_code == 0);
   CHECK(contains(r.out, "--ca-file"));
   CHECK_FALSE(contains(r.out, "retry-base-ms"));

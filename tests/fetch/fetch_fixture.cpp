@@ -1,53 +1,14 @@
 #include "fetch_fixture.hpp"
 
-#include <catch2/catch.hpp>
-
-#include <fcntl.h>
-#include <signal.h>
-#include <spawn.h>
-#include <sys/stat.h>
-#include <sys/wait.h>
-#include <unistd.h>
-#include <zlib.h>
-
-#include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
 #include <random>
-#include <sstream>
 #include <stdexcept>
 
 #include <fmt/format.h>
 
 namespace leda::test {
 namespace fs = std::filesystem;
-
-TempDir::TempDir() {
-  std::string tmpl = (fs::temp_directory_path() / "leda-fetch-test-XXXXXX").string();
-  if (!::mkdtemp(tmpl.data())) throw std::runtime_error("mkdtemp failed");
-  path = tmpl;
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  fs::remove_all(path, ec);
-}
-
-std::string gzip_bytes(const std::string& text) {
-  z_stream z{};
-  if (deflateInit2(&z, 6, Z_DEFLATED, 15 + 16, 8, Z_DEFAULT_STRATEGY) != Z_OK)
-    throw std::runtime_error("deflateInit2 failed");
-  std::string out(deflateBound(&z, text.size()) + 32, '\0');
-  z.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  z.avail_in = static_cast<uInt>(text.size());
-  z.next_out = reinterpret_cast<Bytef*>(out.data());
-  z.avail_out = static_cast<uInt>(out.size());
-  if (deflate(&z, Z_FINISH) != Z_STREAM_END) throw std::runtime_error("deflate failed");
-  out.resize(z.total_out);
-  deflateEnd(&z);
-  return out;
-}
 
 std::string ndjson_records(int n, std::uint64_t seed, std::size_t pad) {
   std::mt19937_64 rng(seed);
@@ -59,28 +20,6 @@ std::string ndjson_records(int n, std::uint64_t seed, std::size_t pad) {
     out += fmt::format("{{\"record\":{},\"seed\":{},\"noise\":\"{}\"}}\n", i, seed, noise);
   }
   return out;
-}
-
-void write_file(const std::string& path, const std::string& bytes, unsigned mode) {
-  fs::create_directories(fs::path(path).parent_path());
-  {
-    std::ofstream f(path, std::ios::binary | std::ios::trunc);
-    f.write(bytes.data(), static_cast<std::streamsize>(bytes.size()));
-    if (!f) throw std::runtime_error("cannot write " + path);
-  }
-  ::chmod(path.c_str(), mode);
-}
-
-std::string read_bytes(const std::string& path) {
-  std::ifstream f(path, std::ios::binary);
-  if (!f) throw std::runtime_error("cannot read " + path);
-  std::stringstream ss;
-  ss << f.rdbuf();
-  return ss.str();
-}
-
-bool exists(const std::string& path) {
-  return ::access(path.c_str(), F_OK) == 0;
 }
 
 std::string file_name(const std::string& prefix, std::int64_t start_ms, int part) {
@@ -95,8 +34,7 @@ std::string add_source_file(const std::string& dir, const std::string& type, std
                                                              {"survey", "Survey"}};
   const std::string name = file_name(kPrefix.at(type), start_ms, part);
   const auto seed = static_cast<std::uint64_t>(start_ms / 1000 + part * 7 + type.size());
-  write_file(dir + "/" + kAccount + "/" + type + "/" + name,
-             gzip_bytes(ndjson_records(records, seed)));
+  write_file(dir + "/" + kAccount + "/" + type + "/" + name, gzip(ndjson_records(records, seed)));
   return name;
 }
 
@@ -110,8 +48,7 @@ std::map<std::string, std::string> tree_files(const std::string& dir) {
       if (it->is_directory()) it.disable_recursion_pending();
       continue;
     }
-    if (it->is_regular_file())
-      out[fs::relative(it->path(), dir).string()] = read_bytes(it->path().string());
+    if (it->is_regular_file()) out[fs::relative(it->path(), dir).string()] = read_file(it->path());
   }
   return out;
 }
@@ -152,71 +89,6 @@ Certs make_certs(const std::string& dir) {
   if (std::system(("(" + cmd + ") >/dev/null 2>&1").c_str()) != 0)
     throw std::runtime_error("openssl could not make the test certificates");
   return c;
-}
-
-std::string leda_bin() {
-  if (const char* env = std::getenv("LEDA_BIN"); env && *env) return env;
-  return std::string(LEDA_BINARY_DIR) + "/engine/cli/leda";
-}
-
-Child spawn_leda(const std::vector<std::string>& args, const std::string& dir) {
-  static int counter = 0;
-  Child c;
-  ++counter;
-  c.out_path = fmt::format("{}/.child-{}-{}.out", dir, ::getpid(), counter);
-  c.err_path = fmt::format("{}/.child-{}-{}.err", dir, ::getpid(), counter);
-  const std::string bin = leda_bin();
-  std::vector<std::string> argv_s = {bin};
-  argv_s.insert(argv_s.end(), args.begin(), args.end());
-  std::vector<char*> argv;
-  for (auto& a : argv_s)
-    argv.push_back(a.data());
-  argv.push_back(nullptr);
-  // posix_spawn, not fork: the test process runs server threads.
-  posix_spawn_file_actions_t actions;
-  posix_spawn_file_actions_init(&actions);
-  posix_spawn_file_actions_addopen(&actions, 1, c.out_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  posix_spawn_file_actions_addopen(&actions, 2, c.err_path.c_str(), O_WRONLY | O_CREAT | O_TRUNC,
-                                   0644);
-  const int rc = ::posix_spawn(&c.pid, bin.c_str(), &actions, nullptr, argv.data(), environ);
-  posix_spawn_file_actions_destroy(&actions);
-  if (rc != 0) throw std::runtime_error("cannot start " + bin);
-  return c;
-}
-
-RunResult wait_child(Child& child, int timeout_s) {
-  RunResult r;
-  const auto start = std::chrono::steady_clock::now();
-  int status = 0;
-  for (;;) {
-    pid_t done = ::waitpid(child.pid, &status, WNOHANG);
-    if (done == child.pid) break;
-    if (std::chrono::steady_clock::now() - start > std::chrono::seconds(timeout_s)) {
-      ::kill(child.pid, SIGKILL);
-      ::waitpid(child.pid, &status, 0);
-      break;
-    }
-    std::this_thread::sleep_for(std::chrono::milliseconds(5));
-  }
-  r.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - start).count();
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
-  r.out = read_bytes(child.out_path);
-  r.err = read_bytes(child.err_path);
-  ::unlink(child.out_path.c_str());
-  ::unlink(child.err_path.c_str());
-  child.pid = -1;
-  // Under ASan a report exits 1, which some tests expect for other reasons: look for it.
-  for (const char* report : {"ERROR: AddressSanitizer", "ERROR: LeakSanitizer", "runtime error:"}) {
-    INFO("stderr of leda:\n" << r.err);
-    CHECK(r.err.find(report) == std::string::npos);
-  }
-  return r;
-}
-
-RunResult run_leda(const std::vector<std::string>& args, const std::string& dir, int timeout_s) {
-  Child c = spawn_leda(args, dir);
-  return wait_child(c, timeout_s);
 }
 
 }  // namespace leda::test

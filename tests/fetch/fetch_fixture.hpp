@@ -1,6 +1,6 @@
-// fetch_fixture.hpp — what the fetch and mock-api tests share: temp directories, source accounts
-// of small gzip files, API key files, test certificates made with openssl, and running the real
-// `leda` binary as a child process.
+// fetch_fixture.hpp — what the fetch and mock-api tests share: source accounts of small gzip
+// files, API key files and test certificates made with openssl. Temp folders, files, gzip and
+// running the real `leda` binary come from tests/support.
 #pragma once
 
 #include <sys/types.h>
@@ -11,6 +11,10 @@
 #include <vector>
 
 #include "fetch/oauth.hpp"
+#include "support/files.hpp"
+#include "support/gzip.hpp"
+#include "support/run_leda.hpp"
+#include "support/temp_dir.hpp"
 
 namespace leda::test {
 
@@ -20,26 +24,8 @@ inline constexpr std::int64_t kDayMs = 86400000;
 /// 2024-05-01T00:00:00Z, the start of the fixed test days.
 inline constexpr std::int64_t kDay0 = 1714521600000;
 
-/// A fresh directory under /tmp, removed with everything in it at destruction.
-struct TempDir {
-  TempDir();
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  std::string path;
-  std::string operator/(const std::string& name) const { return path + "/" + name; }
-};
-
-/// `text` compressed as one gzip member (zlib).
-std::string gzip_bytes(const std::string& text);
 /// `n` lines of JSON records with pseudo-random padding (compresses poorly), seeded by `seed`.
 std::string ndjson_records(int n, std::uint64_t seed, std::size_t pad = 40);
-
-/// Writes `bytes` to `path` (creating parent folders) with `mode`.
-void write_file(const std::string& path, const std::string& bytes, unsigned mode = 0644);
-/// The whole content of `path` (throws when missing).
-std::string read_bytes(const std::string& path);
-bool exists(const std::string& path);
 
 /// "<Prefix>.<start>.<start+1h>.part-0000<part>-0.gz"
 std::string file_name(const std::string& prefix, std::int64_t start_ms, int part = 0);
@@ -65,31 +51,6 @@ struct Certs {
   std::string ca, cert, key;
 };
 Certs make_certs(const std::string& dir);
-
-/// Path of the `leda` executable ($LEDA_BIN, else the build tree's).
-std::string leda_bin();
-
-/// A finished child process.
-struct RunResult {
-  int exit_code = -1;  ///< exit status, or 128 + signal
-  std::string out, err;
-  double seconds = 0;
-};
-
-/// A running child process whose stdout and stderr go to files.
-struct Child {
-  pid_t pid = -1;
-  std::string out_path, err_path;
-};
-
-/// Starts `leda args...` with stdout and stderr captured in `dir`.
-Child spawn_leda(const std::vector<std::string>& args, const std::string& dir);
-/// Waits for `child` (killing it after `timeout_s`) and collects its output; a sanitizer report
-/// in its stderr fails the running test.
-RunResult wait_child(Child& child, int timeout_s = 60);
-/// spawn_leda + wait_child.
-RunResult run_leda(const std::vector<std::string>& args, const std::string& dir,
-                   int timeout_s = 60);
 
 /// Polls `condition` every 10 ms for up to `timeout_ms`; returns its last value.
 template <class F>

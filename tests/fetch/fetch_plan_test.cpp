@@ -3,6 +3,7 @@
 #include <catch2/catch.hpp>
 
 #include "fetch/fetch_plan.hpp"
+#include "fetch/fetch_run.hpp"
 
 using namespace leda::fetch;
 
@@ -89,4 +90,74 @@ TEST_CASE("the checkpoint moves only past complete windows, never over a gap or 
   windows[0].call.ok = true;
   windows[2].problems.push_back("file[0]: no @href");
   CHECK(advanced_checkpoint("survey", std::nullopt, windows, files, now) == 12 * kD);
+}
+
+TEST_CASE("a run's summary: complete, partial, or nothing done", "[plan]") {
+  FetchSummary s;
+  s.windows = 3;
+  s.listed_windows = 3;
+  s.stored = 2;
+  s.skipped = 5;
+  CHECK(s.result() == FetchResult::kComplete);
+  s.failed = 1;  // one listed file not stored: the rest is kept
+  CHECK(s.result() == FetchResult::kPartial);
+  s.failed = 0;
+  s.missing_types = 1;  // a type the account has no link for
+  CHECK(s.result() == FetchResult::kPartial);
+
+  FetchSummary unlisted;  // no window answered and nothing stored
+  unlisted.windows = 4;
+  unlisted.failed_windows = 4;
+  CHECK(unlisted.result() == FetchResult::kNothingDone);
+  unlisted.listed_windows = 1;
+  unlisted.failed_windows = 3;
+  CHECK(unlisted.result() == FetchResult::kPartial);
+
+  FetchSummary empty;  // --from and --to name no window at all: nothing to do, done
+  CHECK(empty.result() == FetchResult::kComplete);
+  empty.fatal = "keys.json: mode 0644";
+  CHECK(empty.result() == FetchResult::kNothingDone);
+}
+
+TEST_CASE("outcomes: failures listed, untried work only counted, retries summed", "[plan]") {
+  auto windows = listed_windows(
+      {{"A.1.2.part-00000-0.gz", "B.1.2.part-00000-0.gz"}, {"C.1.2.part-00000-0.gz"}, {}});
+  windows[0].call.attempts = 1;
+  windows[1].call.attempts = 4;  // three retries before its listing came
+  windows[2].call.ok = false;    // the run stopped before listing it
+  windows[2].call.end = RetryEnd::kCancelled;
+  auto files = collect_files(windows);
+  REQUIRE(files.size() == 3);
+  files[0].state = FileState::kStored;
+  files[0].call.ok = true;
+  files[0].call.attempts = 2;
+  files[0].call.bytes = 100;
+  files[1].state = FileState::kFailed;  // ran out of retry time
+  files[1].call.attempts = 7;
+  files[1].call.end = RetryEnd::kBudget;
+  files[1].call.error = "503 Service Unavailable";
+  files[2].state = FileState::kFailed;  // never tried: the run had stopped
+  files[2].call.end = RetryEnd::kCancelled;
+  files[2].call.error = "not tried: disk full";
+
+  CHECK(worth_another_pass(files) == std::vector<std::size_t>{1});
+  CHECK(worth_another_pass(windows).empty());
+  FetchSummary s;
+  count_outcomes(windows, files, s);
+  CHECK(s.stored == 1);
+  CHECK(s.failed == 2);
+  CHECK(s.bytes == 100);
+  CHECK(s.windows == 3);
+  CHECK(s.listed_windows == 2);
+  CHECK(s.failed_windows == 1);
+  CHECK(s.unlisted == 1);
+  CHECK(s.not_tried == 1);
+  // 3 (listing) + 1 + 6 (files) attempts beyond the first; the most one request took is 7.
+  CHECK(s.retries == 10);
+  CHECK(s.most_attempts == 7);
+  REQUIRE(s.failures.size() == 1);  // only what was tried
+  CHECK(s.failures[0].what == "survey/B.1.2.part-00000-0");
+  CHECK(s.failures[0].error == "503 Service Unavailable");
+  CHECK(s.failures[0].attempts == 7);
+  CHECK(s.result() == FetchResult::kPartial);
 }

@@ -111,7 +111,7 @@ TEST_CASE("mock-api: downloads are the file's bytes, the truncate knob cuts them
   Emulator e;
   const std::string name = test::add_source_file(e.dir.path, "engagement", test::kDay0, 300);
   const std::string bytes =
-      test::read_bytes(e.dir / std::string(test::kAccount) + "/engagement/" + name);
+      test::read_file(e.dir / std::string(test::kAccount) + "/engagement/" + name);
   auto c = client();
   const std::string href = e.root + "/engagement/" + name;
   auto whole = c.get(href, "*/*");

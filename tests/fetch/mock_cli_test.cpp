@@ -24,23 +24,21 @@ TEST_CASE("mock-api: port 0 prints its URL, fetch works against it over https, S
 
   test::Child server =
       test::spawn_leda({"mock-api", "--data", source, "--account", test::kAccount, "--keys", keys,
-                        "--port", "0", "--tls", certs.cert, certs.key},
-                       dir.path);
+                        "--port", "0", "--tls", certs.cert, certs.key});
   std::smatch m;
   std::string out;
   const std::regex listening("listening on (https://127\\.0\\.0\\.1:([0-9]+))\n");
   REQUIRE(test::eventually([&] {
-    out = test::read_bytes(server.out_path);
+    out = test::read_file(server.out_path);
     return std::regex_search(out, m, listening);
   }));
   const std::string url = m[1];
   CHECK(std::stoi(m[2]) > 0);
 
-  auto fetch = test::run_leda(
-      {"fetch", "--account", test::kAccount, "--host", url, "--keys", keys, "--store",
-       dir / "store", "--ca-file", certs.ca, "--from", std::to_string(kDay0), "--to",
-       std::to_string(kDay0 + 2 * kDayMs), "--no-progress"},
-      dir.path);
+  auto fetch = test::run_leda({"fetch", "--account", test::kAccount, "--host", url, "--keys", keys,
+                               "--store", dir / "store", "--ca-file", certs.ca, "--from",
+                               std::to_string(kDay0), "--to", std::to_string(kDay0 + 2 * kDayMs),
+                               "--no-progress"});
   INFO(fetch.err);
   CHECK(fetch.exit_code == 0);
   CHECK(test::tree_files(dir / "store/" + test::kAccount) ==
@@ -56,15 +54,15 @@ TEST_CASE("mock-api: refuses an open keys file and unusable TLS files", "[mockap
   TempDir dir;
   const std::string open_keys = test::write_keys(dir / "keys.json", test::test_keys(), 0644);
   auto r = test::run_leda(
-      {"mock-api", "--data", dir.path, "--account", test::kAccount, "--keys", open_keys}, dir.path,
-      10);
+      {"mock-api", "--data", dir.path, "--account", test::kAccount, "--keys", open_keys},
+      {.timeout_s = 10});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("chmod 600") != std::string::npos);
 
   const std::string keys = test::write_keys(dir / "keys2.json", test::test_keys());
   r = test::run_leda({"mock-api", "--data", dir.path, "--account", test::kAccount, "--keys", keys,
                       "--tls", dir / "missing.pem", dir / "missing.key"},
-                     dir.path, 10);
+                     {.timeout_s = 10});
   CHECK(r.exit_code == 3);
   CHECK(r.err.find("cannot use the TLS certificate") != std::string::npos);
 }

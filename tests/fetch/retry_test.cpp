@@ -32,6 +32,7 @@ TEST_CASE("5xx, 429 and resets are retried, 401/403/404 and certificate errors a
     auto o = classify(answer(s));
     CHECK_FALSE(o.done);
     CHECK_FALSE(o.retryable);
+    CHECK(o.stops_run == (s == 401));  // a refused key: every other request would be refused
   }
   HttpResult reset;
   reset.curl_code = CURLE_RECV_ERROR;
@@ -61,7 +62,6 @@ TEST_CASE("back-off doubles with jitter, is capped, and never undercuts Retry-Af
   RetryPolicy p;
   p.base = milliseconds(100);
   p.max_delay = milliseconds(1000);
-  p.max_retry_after = seconds(60);
   std::mt19937_64 rng(42);
   for (int i = 0; i < 50; ++i) {
     auto d1 = retry_delay(p, 1, std::nullopt, rng);
@@ -75,23 +75,41 @@ TEST_CASE("back-off doubles with jitter, is capped, and never undercuts Retry-Af
     CHECK(d20 >= milliseconds(500));
   }
   CHECK(retry_delay(p, 1, seconds(5), rng) == milliseconds(5000));
-  CHECK(retry_delay(p, 1, seconds(3600), rng) == milliseconds(60000));
+  CHECK(retry_delay(p, 1, seconds(3600), rng) == milliseconds(3600000));  // never cut short
 }
 
-TEST_CASE("with_retries stops on success, on a final error, or when attempts run out", "[retry]") {
+namespace {
+
+AttemptOutcome success() {
+  AttemptOutcome o;
+  o.done = true;
+  return o;
+}
+
+AttemptOutcome transient(std::optional<seconds> retry_after = std::nullopt) {
+  AttemptOutcome o;
+  o.retryable = true;
+  o.error = "503 Service Unavailable";
+  o.retry_after = retry_after;
+  return o;
+}
+
+}  // namespace
+
+TEST_CASE("with_retries stops on success, on a final error, or at the attempt limit", "[retry]") {
   RetryPolicy p;
-  p.attempts = 4;
-  p.base = milliseconds(0);
+  p.max_attempts = 4;
+  p.base = milliseconds(1);
   int calls = 0;
   auto r = with_retries(p, [&](int n) {
     ++calls;
-    AttemptOutcome o;
+    AttemptOutcome o = transient();
     o.done = n == 3;
-    o.retryable = true;
     return o;
   });
   CHECK(r.last.done);
-  CHECK(r.attempts == 3);
+  CHECK(r.end == RetryEnd::kDone);
+  CHECK(r.attempts() == 3);
   calls = 0;
   r = with_retries(p, [&](int) {
     ++calls;
@@ -100,12 +118,101 @@ TEST_CASE("with_retries stops on success, on a final error, or when attempts run
     return o;
   });
   CHECK(calls == 1);
-  r = with_retries(p, [&](int) {
-    AttemptOutcome o;
-    o.retryable = true;
-    o.error = "503";
-    return o;
+  CHECK(r.end == RetryEnd::kPermanent);
+  r = with_retries(p, [&](int) { return transient(); });
+  CHECK(r.attempts() == 4);
+  CHECK(r.end == RetryEnd::kAttempts);
+  CHECK(r.last.error == "503 Service Unavailable");
+  CHECK_FALSE(r.worth_another_pass());  // the limit covers every pass
+
+  // A later pass continues the count: 3 made before, so one more reaches the limit of 4.
+  RetryCarry earlier;
+  earlier.attempts = 3;
+  std::vector<int> numbers;
+  r = with_retries(
+      p,
+      [&](int n) {
+        numbers.push_back(n);
+        return transient();
+      },
+      earlier);
+  CHECK(numbers == std::vector<int>{4});
+  CHECK(r.end == RetryEnd::kAttempts);
+}
+
+TEST_CASE("with_retries keeps trying a transient failure until its time budget is spent",
+          "[retry]") {
+  RetryPolicy p;  // no attempt limit: only the budget ends it
+  p.budget = milliseconds(300);
+  p.base = milliseconds(1);
+  p.max_delay = milliseconds(2);
+  const auto start = steady_clock::now();
+  auto r = with_retries(p, [&](int) { return transient(); });
+  const auto elapsed = duration_cast<milliseconds>(steady_clock::now() - start);
+  CHECK(r.end == RetryEnd::kBudget);
+  CHECK(r.worth_another_pass());
+  // It gives up only when the next wait (at most 2 ms) would end past 300 ms, so at least
+  // 298 ms went by; with waits of 1-2 ms that is far more attempts than a fixed count of 6.
+  CHECK(elapsed >= milliseconds(298));
+  CHECK(elapsed < milliseconds(300 + 1000));  // and not much longer (a loaded machine's slack)
+  CHECK(r.attempts() > 6);
+  CHECK(within_budget(p, milliseconds(298), milliseconds(2)));
+  CHECK_FALSE(within_budget(p, milliseconds(299), milliseconds(2)));
+}
+
+TEST_CASE("a Retry-After longer than the budget ends the pass, the next pass honours it",
+          "[retry]") {
+  RetryPolicy p;
+  p.budget = seconds(1);
+  p.base = milliseconds(1);
+  int calls = 0;
+  auto r = with_retries(p, [&](int) {
+    ++calls;
+    return transient(seconds(5));
   });
-  CHECK(r.attempts == 4);
-  CHECK(r.last.error == "503");
+  CHECK(calls == 1);  // no retry before the server's 5 s, and 5 s is past the 1 s budget
+  CHECK(r.end == RetryEnd::kBudget);
+  CHECK_THAT(r.last.error, Catch::Contains("asked to wait 5 s"));
+  CHECK(r.carry.not_before > steady_clock::now() + seconds(4));
+  // A pass right away with the same budget cannot wait that long: it makes no attempt at all.
+  auto again = with_retries(
+      p,
+      [&](int) {
+        ++calls;
+        return success();
+      },
+      r.carry);
+  CHECK(calls == 1);
+  CHECK(again.end == RetryEnd::kBudget);
+  CHECK(again.attempts() == 1);
+
+  // When what is left of the wait fits the budget, the pass waits it out before its attempt.
+  RetryCarry soon;
+  soon.attempts = 1;
+  soon.not_before = steady_clock::now() + milliseconds(50);
+  steady_clock::time_point attempted;
+  auto later = with_retries(
+      p,
+      [&](int) {
+        attempted = steady_clock::now();
+        return success();
+      },
+      soon);
+  CHECK(later.end == RetryEnd::kDone);
+  CHECK(later.attempts() == 2);
+  CHECK(attempted >= soon.not_before);
+}
+
+TEST_CASE("with_retries makes no attempt once cancelled", "[retry]") {
+  std::atomic<bool> cancel{true};
+  int calls = 0;
+  auto r = with_retries(
+      RetryPolicy{},
+      [&](int) {
+        ++calls;
+        return transient();
+      },
+      {}, &cancel);
+  CHECK(calls == 0);
+  CHECK(r.end == RetryEnd::kCancelled);
 }

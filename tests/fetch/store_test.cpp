@@ -39,7 +39,7 @@ TEST_CASE("sha256 matches the FIPS 180-2 example", "[store]") {
 
 TEST_CASE("a committed file is in place, recorded, verified, and survives reopening", "[store]") {
   TempDir dir;
-  const std::string bytes = test::gzip_bytes("{\"a\":1}\n");
+  const std::string bytes = test::gzip("{\"a\":1}\n");
   {
     store::AccountStore s(dir.path, test::kAccount);
     const std::string tmp = s.new_temp_path();
@@ -49,8 +49,8 @@ TEST_CASE("a committed file is in place, recorded, verified, and survives reopen
     s.set_checkpoint("agentActivity", 1714525200000);
     s.save();
     CHECK_FALSE(test::exists(tmp));
-    CHECK(test::read_bytes(dir / std::string(test::kAccount) +
-                           "/agentActivity/Agent.1.2.part-00000-0.gz") == bytes);
+    CHECK(test::read_file(dir / std::string(test::kAccount) +
+                          "/agentActivity/Agent.1.2.part-00000-0.gz") == bytes);
   }
   store::AccountStore s(dir.path, test::kAccount);
   CHECK(s.verified("agentActivity", "Agent.1.2.part-00000-0"));
@@ -71,7 +71,7 @@ TEST_CASE("a committed file is in place, recorded, verified, and survives reopen
 
 TEST_CASE("a stored file that changed on disk is no longer verified", "[store]") {
   TempDir dir;
-  const std::string bytes = test::gzip_bytes("{\"a\":1}\n");
+  const std::string bytes = test::gzip("{\"a\":1}\n");
   store::AccountStore s(dir.path, test::kAccount);
   const std::string tmp = s.new_temp_path();
   test::write_file(tmp, bytes);
@@ -109,7 +109,7 @@ TEST_CASE("a bad account id or a corrupt manifest refuses to open", "[store]") {
 
 TEST_CASE("download check: length, gzip CRC, truncation, plain text passes", "[store]") {
   TempDir dir;
-  const std::string good = test::gzip_bytes(test::ndjson_records(50, 7));
+  const std::string good = test::gzip(test::ndjson_records(50, 7));
   const std::string path = dir / "body";
 
   test::write_file(path, good);
@@ -145,7 +145,7 @@ TEST_CASE("a cut-short gzip body is refused without trusting its last bytes as a
   // The last 4 bytes of a gzip member give its decoded size; in a body cut short they are
   // arbitrary. Here they claim 2 GiB: the check must fail without allocating anything like it.
   TempDir dir;
-  std::string cut = test::gzip_bytes(test::ndjson_records(200, 3));
+  std::string cut = test::gzip(test::ndjson_records(200, 3));
   cut.resize(cut.size() / 2);
   cut.replace(cut.size() - 4, 4, std::string("\xff\xff\xff\x7f", 4));
   test::write_file(dir / "body", cut);
@@ -156,4 +156,30 @@ TEST_CASE("a cut-short gzip body is refused without trusting its last bytes as a
   CHECK_FALSE(check.ok);
   CHECK(check.error.find("gzip member 1") != std::string::npos);
   CHECK(after.ru_maxrss - before.ru_maxrss < 256 * 1024);  // KiB: far below 2 GiB
+}
+
+TEST_CASE("the manifest parser reads text in memory, every prefix of a manifest included",
+          "[store]") {
+  store::Manifest m;
+  m.account = test::kAccount;
+  for (auto e : {entry_for("survey", "Survey.1.2.part-00000-0", "abc"),
+                 entry_for("webSession", "WebSession.1.2.part-00000-0", "defg")}) {
+    e.path = e.type + "/" + e.name + ".gz";
+    m.put(e);
+  }
+  m.set_checkpoint("survey", 1714525200000);
+  const std::string text = m.serialize();
+  const auto back = store::Manifest::parse(text, "in-memory");
+  CHECK(back.serialize() == text);
+  // Each prefix either parses or is refused with a message naming where it came from; only the
+  // prefixes that reach the closing brace hold both entries.
+  std::size_t whole = 0;
+  for (std::size_t n = 0; n <= text.size(); ++n) {
+    try {
+      whole += store::Manifest::parse(text.substr(0, n), "in-memory").size() == 2 ? 1 : 0;
+    } catch (const std::runtime_error& e) {
+      CHECK_THAT(e.what(), Catch::StartsWith("in-memory: "));
+    }
+  }
+  CHECK(whole == text.size() - text.find_last_not_of(" \t\r\n"));
 }

@@ -1,14 +1,14 @@
 #include "account_reader.hpp"
 
-#include <unistd.h>
 #include <zlib.h>
 
-#include <fstream>
 #include <regex>
 #include <sstream>
 #include <stdexcept>
 
 #include <rapidjson/document.h>
+
+#include "support/files.hpp"
 
 namespace gentest {
 namespace fs = std::filesystem;
@@ -17,13 +17,6 @@ using rapidjson::Value;
 namespace {
 
 constexpr const char* kNs = "com.liveperson.dataaccess.";
-
-std::string slurp(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
 
 // The value of the single union branch `name` of a field, or nullptr when the field is null.
 const Value* branch(const Value& field, const std::string& name) {
@@ -175,7 +168,8 @@ std::string gunzip_zlib(const std::string& gz, const std::string& what) {
 std::map<std::string, std::string> read_tree(const fs::path& dir) {
   std::map<std::string, std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(dir))
-    if (e.is_regular_file()) out[fs::relative(e.path(), dir).string()] = slurp(e.path());
+    if (e.is_regular_file())
+      out[fs::relative(e.path(), dir).string()] = leda::test::read_file(e.path());
   return out;
 }
 
@@ -197,7 +191,7 @@ Account read_account(const fs::path& dir) {
     f.start = std::stoll(m[2]);
     f.end = std::stoll(m[3]);
     f.part = std::stoi(m[4]);
-    const std::string text = gunzip_zlib(slurp(path), path.string());
+    const std::string text = gunzip_zlib(leda::test::read_file(path), path.string());
     std::istringstream lines(text);
     std::string line;
     int wrapped = 0;
@@ -253,25 +247,6 @@ Account read_account(const fs::path& dir) {
     account.files.push_back(f);
   }
   return account;
-}
-
-fs::path temp_dir(const std::string& name) {
-  struct Cleanup {
-    std::vector<fs::path> dirs;
-    ~Cleanup() {
-      for (const auto& d : dirs) {
-        std::error_code ec;
-        fs::remove_all(d, ec);
-      }
-    }
-  };
-  static Cleanup cleanup;
-  const fs::path p =
-      fs::temp_directory_path() / ("leda-gen-test-" + std::to_string(::getpid()) + "-" + name);
-  fs::remove_all(p);
-  fs::create_directories(p);
-  cleanup.dirs.push_back(p);
-  return p;
 }
 
 }  // namespace gentest

@@ -104,7 +104,4 @@ std::map<std::string, std::string> read_tree(const std::filesystem::path& dir);
 /// Decompresses a whole gzip file with zlib; throws when it is not valid gzip.
 std::string gunzip_zlib(const std::string& gz, const std::string& what);
 
-/// A fresh empty directory under the system's temp directory, removed at program exit.
-std::filesystem::path temp_dir(const std::string& name);
-
 }  // namespace gentest

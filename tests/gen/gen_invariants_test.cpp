@@ -13,6 +13,7 @@
 #include "host/csv_reader.hpp"
 #include "host/join_files.hpp"
 #include "leda/joins.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using gentest::kAbsent;
@@ -20,27 +21,25 @@ using gentest::Ms;
 
 namespace {
 
-struct Generated {
-  fs::path dir;
-  gentest::Account account;
-};
-
 // One account shared by the tests below: 3 days from 2026-10-31 (the US DST change).
-const Generated& generated() {
-  static const Generated g = [] {
-    Generated out;
-    out.dir = gentest::temp_dir("invariants");
+struct Generated {
+  leda::test::TempDir dir{"gen-invariants"};
+  gentest::Account account;
+  Generated() {
     leda::gen::GenOptions o;
-    o.out_dir = out.dir.string();
+    o.out_dir = dir.path;
     o.seed = 3;
     o.agents = 8;
     o.days = 3;
     o.visits_per_day = 1000;
     o.progress = false;
     leda::gen::generate(o);
-    out.account = gentest::read_account(out.dir / "75555851");
-    return out;
-  }();
+    account = gentest::read_account(dir / "75555851");
+  }
+};
+
+const Generated& generated() {
+  static const Generated g;
   return g;
 }
 
@@ -291,9 +290,8 @@ TEST_CASE("orders include re-sent duplicates, a conflicting total, zero and miss
 
 TEST_CASE("agent map and membership read as leda reads joins and hold the edge cases") {
   const auto& g = generated();
-  const leda::Joins joins =
-      leda::host::read_joins({{"agents", (g.dir / "agents.csv").string()},
-                              {"membership", (g.dir / "membership.csv").string()}});
+  const leda::Joins joins = leda::host::read_joins(
+      {{"agents", g.dir / "agents.csv"}, {"membership", g.dir / "membership.csv"}});
   const leda::AgentMap& map = *joins.agents;
   std::map<std::int64_t, const gentest::Event*> agents;  // agent id -> one of its events
   for (const auto& s : g.account.sessions)
@@ -346,7 +344,7 @@ TEST_CASE("agent map and membership read as leda reads joins and hold the edge c
 
 TEST_CASE("shifts keep their local start time across the US DST change") {
   const auto& g = generated();
-  const leda::JoinTable csv = leda::host::read_csv("agents", (g.dir / "agents.csv").string());
+  const leda::JoinTable csv = leda::host::read_csv("agents", g.dir / "agents.csv");
   std::map<std::int64_t, std::string> tz;  // by lp_agent_id (rows that have one)
   for (std::size_t r = 0; r < csv.rows(); ++r)
     if (!csv.cell(r, "lp_agent_id").empty())

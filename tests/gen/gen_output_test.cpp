@@ -4,6 +4,7 @@
 
 #include "account_reader.hpp"
 #include "gen/generator.hpp"
+#include "support/temp_dir.hpp"
 
 namespace fs = std::filesystem;
 using leda::gen::GenOptions;
@@ -36,15 +37,14 @@ void check_same_tree(const fs::path& a, const fs::path& b) {
 }  // namespace
 
 TEST_CASE("the same options give byte-identical files, another seed other data") {
-  const auto a = gentest::temp_dir("same-a"), b = gentest::temp_dir("same-b"),
-             c = gentest::temp_dir("seed-c");
-  leda::gen::generate(small(a, 5));
-  leda::gen::generate(small(b, 5));
-  leda::gen::generate(small(c, 6));
-  REQUIRE(gentest::read_tree(a).size() > 20);
-  check_same_tree(a, b);
+  const leda::test::TempDir a("gen-same-a"), b("gen-same-b"), c("gen-seed-c");
+  leda::gen::generate(small(a.path, 5));
+  leda::gen::generate(small(b.path, 5));
+  leda::gen::generate(small(c.path, 6));
+  REQUIRE(gentest::read_tree(a.path).size() > 20);
+  check_same_tree(a.path, b.path);
 
-  const auto ta = gentest::read_tree(a), tc = gentest::read_tree(c);
+  const auto ta = gentest::read_tree(a.path), tc = gentest::read_tree(c.path);
   CHECK(ta.at("agents.csv") != tc.at("agents.csv"));  // other agent ids
   int common = 0;
   for (const auto& [name, bytes] : ta) {
@@ -57,24 +57,23 @@ TEST_CASE("the same options give byte-identical files, another seed other data")
 }
 
 TEST_CASE("the thread count does not change the output") {
-  const auto one = gentest::temp_dir("threads-1"), two = gentest::temp_dir("threads-2"),
-             many = gentest::temp_dir("threads-5");
-  auto o = small(one, 9);
+  const leda::test::TempDir one("gen-threads-1"), two("gen-threads-2"), many("gen-threads-5");
+  auto o = small(one.path, 9);
   o.threads = 1;
   leda::gen::generate(o);
-  o.out_dir = two.string();
+  o.out_dir = two.path;
   o.threads = 2;
   leda::gen::generate(o);
-  o.out_dir = many.string();
+  o.out_dir = many.path;
   o.threads = 5;
   leda::gen::generate(o);
-  check_same_tree(one, two);
-  check_same_tree(one, many);
+  check_same_tree(one.path, two.path);
+  check_same_tree(one.path, many.path);
 }
 
 TEST_CASE("files are hourly gzip NDJSON named and filled as the Data Access API serves them") {
-  const auto dir = gentest::temp_dir("layout");
-  auto o = small(dir, 7);
+  const leda::test::TempDir dir("gen-layout");
+  auto o = small(dir.path, 7);
   const leda::gen::GenSummary s = leda::gen::generate(o);
   const gentest::Account acc = gentest::read_account(dir / "75555851");  // throws on bad data
   const gentest::Ms range_start = o.start_day * 86400000LL;
@@ -127,10 +126,10 @@ TEST_CASE("files are hourly gzip NDJSON named and filled as the Data Access API 
 }
 
 TEST_CASE("a small part size splits an hour into parts holding the same records in order") {
-  const auto whole = gentest::temp_dir("parts-whole"), split = gentest::temp_dir("parts-split");
-  auto o = small(whole, 4);
+  const leda::test::TempDir whole("gen-parts-whole"), split("gen-parts-split");
+  auto o = small(whole.path, 4);
   leda::gen::generate(o);
-  o.out_dir = split.string();
+  o.out_dir = split.path;
   o.part_bytes = 40000;
   leda::gen::generate(o);
   const auto tw = gentest::read_tree(whole / "75555851"),
@@ -152,29 +151,29 @@ TEST_CASE("a small part size splits an hour into parts holding the same records 
 }
 
 TEST_CASE("existing output is kept unless --force, and no staging directory is left") {
-  const auto dir = gentest::temp_dir("force");
-  auto o = small(dir, 2);
+  const leda::test::TempDir dir("gen-force");
+  auto o = small(dir.path, 2);
   o.days = 1;
   leda::gen::generate(o);
-  const auto before = gentest::read_tree(dir);
+  const auto before = gentest::read_tree(dir.path);
   o.seed = 3;
   CHECK_THROWS_AS(leda::gen::generate(o), leda::gen::GenOutputExists);
-  CHECK((gentest::read_tree(dir) == before));
+  CHECK((gentest::read_tree(dir.path) == before));
   o.force = true;
   leda::gen::generate(o);
-  const auto after = gentest::read_tree(dir);
+  const auto after = gentest::read_tree(dir.path);
   CHECK(after.at("agents.csv") != before.at("agents.csv"));
-  for (const auto& e : fs::directory_iterator(dir))
+  for (const auto& e : fs::directory_iterator(dir.path))
     CHECK(e.path().filename().string().rfind(".leda-generate", 0) == std::string::npos);
   o.seed = 2;  // back to the first seed: the replaced account is exactly the first one again
   leda::gen::generate(o);
-  CHECK((gentest::read_tree(dir) == before));
+  CHECK((gentest::read_tree(dir.path) == before));
 }
 
 TEST_CASE("bad options are refused with a message naming the option") {
-  const auto dir = gentest::temp_dir("bad");
+  const leda::test::TempDir dir("gen-bad");
   auto refuse = [&](auto change, const std::string& word) {
-    auto o = small(dir, 1);
+    auto o = small(dir.path, 1);
     change(o);
     INFO(word);
     CHECK_THROWS_WITH(leda::gen::generate(o), Catch::Contains(word));
@@ -185,5 +184,5 @@ TEST_CASE("bad options are refused with a message naming the option") {
   refuse([](GenOptions& o) { o.days = 0; }, "--days");
   refuse([](GenOptions& o) { o.visits_per_day = -5; }, "--visits-per-day");
   refuse([](GenOptions& o) { o.out_dir.clear(); }, "--out");
-  CHECK(fs::is_empty(dir));
+  CHECK(fs::is_empty(dir.path));
 }

@@ -8,7 +8,9 @@
 
 #include "account_reader.hpp"
 #include "gen/generator.hpp"
+#include "host/join_files.hpp"
 #include "leda/joins.hpp"
+#include "support/temp_dir.hpp"
 #include "wfm/schedule_reader.hpp"
 
 namespace fs = std::filesystem;
@@ -19,7 +21,7 @@ namespace {
 constexpr Ms kMinute = 60000;
 
 struct Generated {
-  fs::path dir;
+  leda::test::TempDir dir{"gen-schedule"};
   gentest::Account account;
   leda::Schedule schedule;
   leda::ActivityMap activities;
@@ -29,18 +31,19 @@ struct Generated {
 // The default account (seed 1, 20 agents, 3 days from 2026-10-31) with few visits: agent
 // shifts do not depend on the visits, so this is the sample account's schedule.
 const Generated& generated() {
-  static const Generated g = [] {
-    Generated out;
-    out.dir = gentest::temp_dir("schedule");
+  static const Generated& g = *[] {
+    auto* made = new Generated;  // lives for the whole test run, like a static
+    Generated& out = *made;
     leda::gen::GenOptions o;
-    o.out_dir = out.dir.string();
+    o.out_dir = out.dir.path;
     o.visits_per_day = 100;
     o.progress = false;
     leda::gen::generate(o);
     out.account = gentest::read_account(out.dir / "75555851");
-    out.schedule = leda::wfm::read_schedule((out.dir / "schedule.csv").string());
-    out.activities = leda::wfm::read_activity_map((out.dir / "activities.csv").string());
-    const auto map = leda::AgentMap::read((out.dir / "agents.csv").string());
+    out.schedule = leda::wfm::read_schedule(out.dir / "schedule.csv");
+    out.activities = leda::wfm::read_activity_map(out.dir / "activities.csv");
+    const leda::Joins joins = leda::host::read_joins({{"agents", out.dir / "agents.csv"}});
+    const leda::AgentMap& map = *joins.agents;
     for (const auto& s : out.account.sessions) {
       const auto& e = s.events.front();
       const bool second_device = s.events.size() == 2 && e.state == 0 && s.events[1].state == 0;
@@ -48,7 +51,7 @@ const Generated& generated() {
       if (!row || second_device) continue;
       out.sessions[row->wfm_agent_id].push_back({e.t, s.events.back().t});
     }
-    return out;
+    return made;
   }();
   return g;
 }

@@ -29,7 +29,7 @@ TEST_CASE("report: a header of facts and every built-in KPI", "[cli][report]") {
   const auto names = builtin_plugins();
   REQUIRE_FALSE(names.empty());
 
-  auto text = run_leda({"report", "--data", data.path().string(), "--max-rows", "3"});
+  auto text = run_leda({"report", "--data", data.path, "--max-rows", "3"});
   INFO(text.err);
   REQUIRE(text.exit_code == 0);
   CHECK_THAT(text.out, Catch::StartsWith("leda report\n"));
@@ -43,9 +43,8 @@ TEST_CASE("report: a header of facts and every built-in KPI", "[cli][report]") {
     CHECK_THAT(text.out, Catch::Contains("\n" + n + " "));
 
   leda::test::TempDir out("report-out");
-  const auto html_file = out / "report.html";
-  auto html = run_leda(
-      {"report", "--data", data.path().string(), "--format", "html", "--out", html_file.string()});
+  const std::string html_file = out / "report.html";
+  auto html = run_leda({"report", "--data", data.path, "--format", "html", "--out", html_file});
   INFO(html.err);
   REQUIRE(html.exit_code == 0);
   const std::string page = leda::test::read_file(html_file);

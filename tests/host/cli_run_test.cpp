@@ -19,7 +19,7 @@ const leda::test::TempDir& chat_data() {
   static leda::test::TempDir dir("run-data");
   static bool written = false;
   if (!written) {
-    leda::test::write_engagement_files(dir.path(), leda::test::sample_chats(300), 100);
+    leda::test::write_engagement_files(dir.path, leda::test::sample_chats(300), 100);
     written = true;
   }
   return dir;
@@ -28,7 +28,7 @@ const leda::test::TempDir& chat_data() {
 std::vector<std::string> args(std::initializer_list<std::string> extra) {
   std::vector<std::string> a = {"run"};
   a.insert(a.end(), extra.begin(), extra.end());
-  a.insert(a.end(), {"--data", chat_data().path().string()});
+  a.insert(a.end(), {"--data", chat_data().path});
   return a;
 }
 
@@ -108,10 +108,9 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
   leda::test::TempDir out("run-out");
   const std::string throws = dir("throws");
   SECTION("json: one array in FILE") {
-    const auto file = out / "all.json";
-    auto r = run_leda(
-        args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws, "--param",
-              "thrower.phase=none", "--format", "json", "--out", file.string()}));
+    const std::string file = out / "all.json";
+    auto r = run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
+                            "--param", "thrower.phase=none", "--format", "json", "--out", file}));
     INFO(r.err);
     REQUIRE(r.exit_code == 0);
     CHECK(r.out.empty());
@@ -124,7 +123,7 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
   }
   SECTION("csv and table: one file per KPI, FILE as a prefix") {
     for (const char* format : {"csv", "table"}) {
-      const auto prefix = (out / std::string(format) / "day1-").string();
+      const std::string prefix = out / (std::string(format) + "/day1-");
       std::filesystem::create_directories(out / std::string(format));
       auto r =
           run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
@@ -143,14 +142,13 @@ TEST_CASE("run --out with several KPIs", "[cli][run]") {
       }
     }
     // A prefix ending in '/' is a folder, made when missing.
-    const auto folder = out / "results/";
-    auto r = run_leda(
-        args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws, "--param",
-              "thrower.phase=none", "--format", "csv", "--out", folder.string()}));
+    const std::string folder = out / "results/";
+    auto r = run_leda(args({"probe", "thrower", "--plugin-dir", dir("good"), "--plugin-dir", throws,
+                            "--param", "thrower.phase=none", "--format", "csv", "--out", folder}));
     REQUIRE(r.exit_code == 0);
     CHECK(leda::test::read_file(out / "results/thrower.csv") == "conversations\n300\n");
     // Nothing half-written is left behind.
-    for (const auto& e : std::filesystem::recursive_directory_iterator(out.path()))
+    for (const auto& e : std::filesystem::recursive_directory_iterator(out.path))
       CHECK_THAT(e.path().filename().string(), !Catch::Contains(".tmp"));
   }
 }
@@ -243,12 +241,11 @@ TEST_CASE("a bad join file stops the run before loading: exit 3", "[cli][run]") 
   leda::test::write_file(tmp / "agents.csv", "lp_agent_id,region\n100,EMEA\nabc,AMER\n");
   // thrower declares the join `agents`; aov-by-segment (built in) declares `membership`.
   auto r = run_leda(args({"thrower", "--plugin-dir", dir("throws"), "--param", "thrower.phase=none",
-                          "--join", "agents=" + (tmp / "agents.csv").string()}));
+                          "--join", "agents=" + tmp / "agents.csv"}));
   CHECK(r.exit_code == 3);
   CHECK(r.out.empty());
   CHECK_THAT(r.err, Catch::Contains("agents.csv:3: column lp_agent_id: not a number: 'abc'"));
-  auto missing =
-      run_leda(args({"aov-by-segment", "--join", "membership=" + (tmp / "none.csv").string()}));
+  auto missing = run_leda(args({"aov-by-segment", "--join", "membership=" + tmp / "none.csv"}));
   CHECK(missing.exit_code == 3);
   CHECK_THAT(missing.err, Catch::Contains("none.csv: cannot open"));
   auto syntax = run_leda(args({"probe", "--plugin-dir", dir("good"), "--join", "agents.csv"}));
@@ -261,31 +258,29 @@ TEST_CASE("a join no KPI of the run reads, or one missing a column a KPI reads, 
   leda::test::write_file(tmp / "agents.csv", "lp_agent_id,region\n100,EMEA\n");
   leda::test::write_file(tmp / "members.csv", "customer,segment\nC1,Gold\n");
   // A typo in the join name: nothing reads `agentz`.
-  auto typo =
-      run_leda(args({"thrower", "--plugin-dir", dir("throws"), "--param", "thrower.phase=none",
-                     "--join", "agentz=" + (tmp / "agents.csv").string()}));
+  auto typo = run_leda(args({"thrower", "--plugin-dir", dir("throws"), "--param",
+                             "thrower.phase=none", "--join", "agentz=" + tmp / "agents.csv"}));
   CHECK(typo.exit_code == 2);
   CHECK_THAT(typo.err, Catch::Contains("no KPI of this run reads a join named 'agentz'") &&
                            Catch::Contains("the KPIs read: agents"));
   // aov-by-segment reads customer_id from the membership file: named before any data is read.
-  auto column =
-      run_leda(args({"aov-by-segment", "--join", "membership=" + (tmp / "members.csv").string()}));
+  auto column = run_leda(args({"aov-by-segment", "--join", "membership=" + tmp / "members.csv"}));
   CHECK(column.exit_code == 2);
   CHECK_THAT(column.err, Catch::Contains("members.csv: no column 'customer_id'"));
 }
 
 TEST_CASE("problems in the data are reported; --strict makes them exit 1", "[cli][run]") {
   leda::test::TempDir data("run-bad-data");
-  leda::test::write_engagement_files(data.path(), leda::test::sample_chats(5), 5);
+  leda::test::write_engagement_files(data.path, leda::test::sample_chats(5), 5);
   leda::test::write_file(data / "broken.json", "{\"dataType\": 12\n");
-  auto lenient = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data",
-                           data.path().string(), "--format", "csv"});
+  auto lenient = run_leda(
+      {"run", "probe", "--plugin-dir", dir("good"), "--data", data.path, "--format", "csv"});
   CHECK(lenient.exit_code == 0);
   CHECK_THAT(lenient.err,
              Catch::Contains("1 error in the input") && Catch::Contains("broken.json"));
   CHECK_THAT(lenient.out, Catch::Contains("\nprobe,5,"));
-  auto strict = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data",
-                          data.path().string(), "--format", "csv", "--strict"});
+  auto strict = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data", data.path,
+                          "--format", "csv", "--strict"});
   CHECK(strict.exit_code == 1);
   CHECK(strict.out == lenient.out);
   auto missing = run_leda({"run", "probe", "--plugin-dir", dir("good"), "--data", "/no/such"});
@@ -293,8 +288,8 @@ TEST_CASE("problems in the data are reported; --strict makes them exit 1", "[cli
 }
 
 TEST_CASE("LEDA_PLUGIN_PATH finds plugins", "[cli][run]") {
-  auto r =
-      run_leda(args({"probe", "--format", "csv"}), {"LEDA_PLUGIN_PATH=/no/such:" + dir("good")});
+  auto r = run_leda(args({"probe", "--format", "csv"}),
+                    {.env = {"LEDA_PLUGIN_PATH=/no/such:" + dir("good")}});
   INFO(r.err);
   CHECK(r.exit_code == 0);
   CHECK_THAT(r.out, Catch::Contains("probe,300,"));

@@ -1,16 +1,10 @@
 #include "cli_support.hpp"
 
 #include <sys/wait.h>
-#include <unistd.h>
 
-#include <atomic>
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
-#include <fstream>
-#include <sstream>
-#include <stdexcept>
-
-#include <catch2/catch.hpp>
 
 namespace leda::test {
 namespace {
@@ -67,63 +61,9 @@ std::string engagement_record(const ChatSpec& c) {
 
 }  // namespace
 
-std::string leda_bin() {
-  if (const char* b = std::getenv("LEDA_BIN")) return b;
-  return std::string(LEDA_BINARY_DIR) + "/engine/cli/leda";
-}
-
 int run_shell(const std::string& command, const std::filesystem::path& log) {
   const int status = std::system((command + " >" + quoted(log.string()) + " 2>&1").c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-}
-
-CliResult run_leda(const std::vector<std::string>& args, const std::vector<std::string>& env) {
-  static std::atomic<int> counter{0};
-  const auto base = std::filesystem::temp_directory_path() /
-                    ("leda-cli-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  // The caller's LEDA_PLUGIN_PATH must not change what a test sees; `env` may set it again.
-  std::string cmd = "env -u LEDA_PLUGIN_PATH ";
-  for (const auto& e : env)
-    cmd += quoted(e) + " ";
-  cmd += quoted(leda_bin());
-  for (const auto& a : args)
-    cmd += " " + quoted(a);
-  cmd += " >" + quoted(base.string() + ".out") + " 2>" + quoted(base.string() + ".err");
-  const int status = std::system(cmd.c_str());
-  CliResult r;
-  r.exit_code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  r.out = read_file(base.string() + ".out");
-  r.err = read_file(base.string() + ".err");
-  std::filesystem::remove(base.string() + ".out");
-  std::filesystem::remove(base.string() + ".err");
-  // Under ASan/UBSan a sanitizer report is a failure even when the exit code was expected.
-  CHECK_THAT(r.err, !Catch::Contains("Sanitizer") && !Catch::Contains("runtime error:"));
-  return r;
-}
-
-TempDir::TempDir(const std::string& name) {
-  static std::atomic<int> counter{0};
-  path_ = std::filesystem::temp_directory_path() /
-          ("leda-" + name + "-" + std::to_string(::getpid()) + "-" + std::to_string(counter++));
-  std::filesystem::remove_all(path_);
-  std::filesystem::create_directories(path_);
-}
-
-TempDir::~TempDir() {
-  std::error_code ec;
-  std::filesystem::remove_all(path_, ec);
-}
-
-std::string read_file(const std::filesystem::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-void write_file(const std::filesystem::path& p, const std::string& text) {
-  if (p.has_parent_path()) std::filesystem::create_directories(p.parent_path());
-  std::ofstream(p, std::ios::binary) << text;
 }
 
 std::vector<ChatSpec> sample_chats(int count) {

@@ -1,46 +1,20 @@
-// Running the real `leda` binary from tests, and the data those tests write.
+// The data the host's CLI tests write, and shell commands they run. Running `leda`, temp
+// folders and files come from tests/support.
 #pragma once
 
+#include <cstdint>
 #include <filesystem>
 #include <string>
 #include <vector>
 
+#include "support/files.hpp"
+#include "support/run_leda.hpp"
+#include "support/temp_dir.hpp"
+
 namespace leda::test {
-
-/// What a run of `leda` printed and returned.
-struct CliResult {
-  int exit_code = -1;
-  std::string out, err;
-};
-
-/// The `leda` binary under test: $LEDA_BIN, else the build tree's.
-std::string leda_bin();
-
-/// Runs `leda args...` (each argument passed as is) with LEDA_PLUGIN_PATH removed from the
-/// environment and `env` ("NAME=value" pairs) added.
-CliResult run_leda(const std::vector<std::string>& args, const std::vector<std::string>& env = {});
 
 /// Runs a shell command line; its output goes to `log` (stdout and stderr). Returns the exit code.
 int run_shell(const std::string& command, const std::filesystem::path& log);
-
-/// A fresh folder under the system temp folder, removed with everything in it on destruction.
-class TempDir {
- public:
-  explicit TempDir(const std::string& name);
-  ~TempDir();
-  TempDir(const TempDir&) = delete;
-  TempDir& operator=(const TempDir&) = delete;
-  const std::filesystem::path& path() const { return path_; }
-  std::filesystem::path operator/(const std::string& p) const { return path_ / p; }
-
- private:
-  std::filesystem::path path_;
-};
-
-/// The whole content of a file.
-std::string read_file(const std::filesystem::path& p);
-/// Writes `text` to `p` (creating folders).
-void write_file(const std::filesystem::path& p, const std::string& text);
 
 /// One conversation of the test data (an Engagement record with a visitor line and, when
 /// `agent_line_ms` is not 0, an agent line).

@@ -2,10 +2,10 @@
 #include <catch2/catch.hpp>
 
 #include <cstdlib>
-#include <fstream>
 
 #include "host/plugin_catalog.hpp"
 #include "host/plugin_library.hpp"
+#include "support/temp_dir.hpp"
 #include "test_plugins.hpp"
 
 using leda::host::LoadedPlugin;
@@ -74,14 +74,10 @@ TEST_CASE("a manifest without leda_create is refused before any call", "[plugin-
 }
 
 TEST_CASE("a file that is not a shared library reports dlerror's text", "[plugin-library]") {
-  const auto dir = std::filesystem::temp_directory_path() / "leda-host-test-garbage";
-  std::filesystem::create_directories(dir);
-  const auto file = dir / "libgarbage.so";
-  std::ofstream(file) << "this is not an ELF file\n";
-  const auto f = failure_of(file);
+  const leda::test::TempDir dir("host-garbage");
+  const auto f = failure_of(dir.write("libgarbage.so", "this is not an ELF file\n"));
   CHECK_THAT(f.reason,
              Catch::Contains("not a loadable shared library") && Catch::Contains("libgarbage.so"));
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("manifest checks name what differs", "[plugin-library]") {

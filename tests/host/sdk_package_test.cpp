@@ -23,7 +23,8 @@ std::string q(const std::filesystem::path& p) {
 
 TEST_CASE("a third-party plugin builds against the installed SDK and runs", "[sdk][package]") {
   leda::test::TempDir tmp("sdk-package");
-  const auto prefix = tmp / "prefix", build = tmp / "frt-build", log = tmp / "log.txt";
+  const std::filesystem::path prefix = tmp / "prefix", build = tmp / "frt-build",
+                              log = tmp / "log.txt";
   const std::string cmake = LEDA_CMAKE;
 
   INFO("install log and build output: " << log);
@@ -58,9 +59,8 @@ TEST_CASE("a third-party plugin builds against the installed SDK and runs", "[sd
   for (int i = 0; i < 30; ++i)
     expected[100 + i % 3].push_back(i % 7 + 1);
 
-  auto r =
-      run_leda({"run", "first-response-time", "--data", (tmp / "data").string(), "--plugin-dir",
-                build.string(), "--format", "json", "--param", "threshold_s=4"});
+  auto r = run_leda({"run", "first-response-time", "--data", tmp / "data", "--plugin-dir",
+                     build.string(), "--format", "json", "--param", "threshold_s=4"});
   INFO(r.err);
   REQUIRE(r.exit_code == 0);
   rapidjson::Document d;

@@ -24,12 +24,12 @@ const leda::load::LoadError* error_of(const leda::load::LoadStats& stats, const 
 }  // namespace
 
 TEST_CASE("a truncated gzip file keeps the members decoded before the cut") {
-  ScratchDir dir;
+  TempDir dir;
   dir.write("a.gz", gzip(good_agents("a")));
   const std::string first = gzip(agent_record("b-1", 3, {{5000}}));
   const std::string second = gzip(agent_record("b-2", 4, {{6000}}));
   const std::string bad = dir.write("b.gz", first + second.substr(0, second.size() - 12));
-  leda::load::LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path});
   REQUIRE(r.stats.errors == 1);
   const leda::load::LoadError* e = error_of(r.stats, bad);
   REQUIRE(e != nullptr);
@@ -43,13 +43,13 @@ TEST_CASE("a truncated gzip file keeps the members decoded before the cut") {
 }
 
 TEST_CASE("a gzip CRC error keeps the members before the bad one") {
-  ScratchDir dir;
+  TempDir dir;
   dir.write("a.gz", gzip(good_agents("a")));
   const std::string first = gzip(agent_record("b-1", 3, {{5000}}));
   std::string second = gzip(agent_record("b-2", 4, {{6000}}));
   second[second.size() - 6] ^= 0x5a;  // inside the trailer's CRC32
   const std::string bad = dir.write("b.gz", first + second);
-  leda::load::LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path});
   REQUIRE(r.stats.errors == 1);
   const leda::load::LoadError* e = error_of(r.stats, bad);
   REQUIRE(e != nullptr);
@@ -60,7 +60,7 @@ TEST_CASE("a gzip CRC error keeps the members before the bad one") {
 }
 
 TEST_CASE("broken JSON mid-file drops that record and resumes at the next line") {
-  ScratchDir dir;
+  TempDir dir;
   dir.write("a.json", good_agents("a"));
   const std::string line1 = agent_record("b-1", 3, {{5000}});
   const std::string line2 = agent_record("b-2", 4, {{6000}});
@@ -68,7 +68,7 @@ TEST_CASE("broken JSON mid-file drops that record and resumes at the next line")
   // Line 2 is cut in the middle (a partial write): the next line starts a new record.
   const std::string cut = line2.substr(0, line2.size() / 2) + "\n";
   const std::string bad = dir.write("b.json", line1 + cut + line3);
-  leda::load::LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path});
   REQUIRE(r.stats.errors == 1);
   const leda::load::LoadError* e = error_of(r.stats, bad);
   REQUIRE(e != nullptr);
@@ -85,7 +85,7 @@ TEST_CASE("broken JSON mid-file drops that record and resumes at the next line")
 }
 
 TEST_CASE("a syntax error inside a pretty-printed record skips to the next record") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string pretty = spec_example("record-agentActivity.json");
   // Two records as in the docs; the first gets a stray character inside it.
   std::string broken = pretty;
@@ -110,7 +110,7 @@ TEST_CASE("a syntax error inside a pretty-printed record skips to the next recor
 }
 
 TEST_CASE("a record without dataType or recordCollection is an error; the others are kept") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string good = agent_record("b-1", 3, {{5000}});
   std::string no_type = agent_record("b-2", 4, {{6000}});
   no_type = replace_all(
@@ -132,7 +132,7 @@ TEST_CASE("a record without dataType or recordCollection is an error; the others
 }
 
 TEST_CASE("a value of the wrong JSON type is an error naming the field") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string good = agent_record("b-1", 3, {{5000}});
   const std::string bad_id = replace_all(agent_record("b-2", 4, {{6000}}),
                                          R"("agentID":{"long":4})", R"("agentID":{"long":"four"})");
@@ -158,12 +158,12 @@ TEST_CASE("a value of the wrong JSON type is an error naming the field") {
 }
 
 TEST_CASE("an empty file is an error; the other files load") {
-  ScratchDir dir;
+  TempDir dir;
   dir.write("a.json", good_agents("a"));
   const std::string empty = dir.write("b.json", "");
   const std::string blank = dir.write("c.json", "\n\n  \n");
   const std::string empty_gz = dir.write("d.gz", gzip(""));
-  leda::load::LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path});
   REQUIRE(r.stats.errors == 3);
   CHECK(error_of(r.stats, empty)->reason == "empty file");
   CHECK(error_of(r.stats, blank)->reason == "empty file: no records");
@@ -173,7 +173,7 @@ TEST_CASE("an empty file is an error; the other files load") {
 }
 
 TEST_CASE("garbage that is not JSON is reported once per bad stretch") {
-  ScratchDir dir;
+  TempDir dir;
   const std::string good = agent_record("b-1", 3, {{5000}});
   const std::string path =
       dir.write("b.json", "this is not json\nnor this\n" + good + "]]]\n" + good);
@@ -193,15 +193,15 @@ TEST_CASE("a missing path is the only thing that throws") {
 }
 
 TEST_CASE("more than 20 errors: the first 20 are kept, all are counted") {
-  ScratchDir dir;
+  TempDir dir;
   std::string text;
   for (int i = 0; i < 30; ++i)
     text += "{\"x\":1}\n";
   dir.write("a.json", text);
   dir.write("b.json", "{\"y\":2}\n");
-  leda::load::LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path});
   CHECK(r.stats.errors == 31);
   REQUIRE(r.stats.error_samples.size() == 20);
   CHECK(r.stats.error_samples[19].line == 20);
-  CHECK(r.stats.error_samples[19].file == (dir.path() / "a.json").string());
+  CHECK(r.stats.error_samples[19].file == dir / "a.json");
 }

@@ -1,56 +1,20 @@
 // `leda inspect` run as a real process ($LEDA_BIN): the JSON contract and the exit codes.
 #include <rapidjson/document.h>
-#include <sys/wait.h>
 
 #include <catch2/catch.hpp>
-#include <cstdio>
-#include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <iterator>
 #include <string>
 
 #include "agent_records.hpp"
 #include "load_test_support.hpp"
+#include "support/run_leda.hpp"
 
 using namespace leda::test;
 
 namespace {
 
-struct Run {
-  int code = -1;
-  std::string out, err;
-};
-
-// Runs `leda <args>`; returns its exit code, stdout and stderr. A sanitizer report in stderr
-// (the tests also run under AddressSanitizer) fails the test.
-Run run_leda(const std::string& args) {
-  const char* bin = std::getenv("LEDA_BIN");
-  REQUIRE(bin != nullptr);
-  ScratchDir dir;
-  const std::string err_path = (dir.path() / "stderr").string();
-  Run r;
-  FILE* p = ::popen((std::string(bin) + " " + args + " 2>'" + err_path + "'").c_str(), "r");
-  REQUIRE(p != nullptr);
-  char buf[4096];
-  for (std::size_t n; (n = std::fread(buf, 1, sizeof buf, p)) > 0;)
-    r.out.append(buf, n);
-  const int status = ::pclose(p);
-  r.code = WIFEXITED(status) ? WEXITSTATUS(status) : -1;
-  std::ifstream err(err_path);
-  r.err.assign(std::istreambuf_iterator<char>(err), {});
-  INFO(r.err);
-  CHECK(r.err.find("Sanitizer") == std::string::npos);
-  CHECK(r.err.find("runtime error:") == std::string::npos);
-  return r;
-}
-
-std::string quoted(const std::filesystem::path& p) {
-  return "'" + p.string() + "'";
-}
-
 // The record examples (not the listings) in a directory of their own.
-void write_records(const ScratchDir& dir) {
+void write_records(const TempDir& dir) {
   for (const char* name : {"record-agentActivity.json", "record-webSession.json",
                            "record-engagement.json", "record-survey.json"})
     dir.write(std::string("data/") + name, spec_example(name));
@@ -59,10 +23,11 @@ void write_records(const ScratchDir& dir) {
 }  // namespace
 
 TEST_CASE("leda inspect --format json: the contract keys") {
-  ScratchDir dir;
+  TempDir dir;
   write_records(dir);
-  const Run r = run_leda("inspect --format json --threads 2 --data " + quoted(dir.path() / "data"));
-  REQUIRE(r.code == 0);
+  const RunResult r =
+      run_leda({"inspect", "--format", "json", "--threads", "2", "--data", dir / "data"});
+  REQUIRE(r.exit_code == 0);
   rapidjson::Document doc;
   doc.Parse(r.out.c_str());
   REQUIRE_FALSE(doc.HasParseError());
@@ -102,7 +67,7 @@ TEST_CASE("leda inspect --format json: the contract keys") {
 }
 
 TEST_CASE("leda inspect: an agent session in two parts and one whole copy again") {
-  ScratchDir dir;
+  TempDir dir;
   // Session s1 in a first part (login), then whole (login, logout) twice: one session, one
   // merged part, one duplicate.
   const AgentNames ann{7, "ann@example.com", "E7", "ann", "Ann"};
@@ -111,8 +76,8 @@ TEST_CASE("leda inspect: an agent session in two parts and one whole copy again"
   dir.write("data/a.json", agent_record_of({agent_item("s1", ann, {login})}, 1000));
   dir.write("data/b.json", agent_record_of({agent_item("s1", ann, {login, logout})}, 1000));
   dir.write("data/c.json", agent_record_of({agent_item("s1", ann, {login, logout})}, 1000));
-  const Run r = run_leda("inspect --format json " + quoted(dir.path() / "data"));
-  REQUIRE(r.code == 0);
+  const RunResult r = run_leda({"inspect", "--format", "json", dir / "data"});
+  REQUIRE(r.exit_code == 0);
   rapidjson::Document doc;
   doc.Parse(r.out.c_str());
   REQUIRE(doc.IsObject());
@@ -121,56 +86,54 @@ TEST_CASE("leda inspect: an agent session in two parts and one whole copy again"
   CHECK(doc["sessions"]["agent_sessions"].GetUint64() == 1);
   CHECK(doc["merged_parts"].GetUint64() == 1);
   CHECK(doc["duplicates"].GetUint64() == 1);
-  const Run table = run_leda("inspect " + quoted(dir.path() / "data"));
+  const RunResult table = run_leda({"inspect", dir / "data"});
   CHECK(table.out.find("merged parts      1 agent-session parts") != std::string::npos);
 }
 
 TEST_CASE("leda inspect: errors are listed; --strict makes them exit code 1") {
-  ScratchDir dir;
+  TempDir dir;
   write_records(dir);
   dir.write("data/broken.json", "{\"dataType\": ");
-  const std::string data = quoted(dir.path() / "data");
-  const Run lenient = run_leda("inspect --format json " + data);
-  CHECK(lenient.code == 0);
-  const Run strict = run_leda("inspect --strict --format json " + data);
-  REQUIRE(strict.code == 1);
+  const std::string data = dir / "data";
+  const RunResult lenient = run_leda({"inspect", "--format", "json", data});
+  CHECK(lenient.exit_code == 0);
+  const RunResult strict = run_leda({"inspect", "--strict", "--format", "json", data});
+  REQUIRE(strict.exit_code == 1);
   rapidjson::Document doc;
   doc.Parse(strict.out.c_str());
   REQUIRE(doc.IsObject());
   CHECK(doc["errors"].GetUint64() == 1);
   const auto& e = doc["error_samples"][0];
-  CHECK(std::string(e["file"].GetString()) == (dir.path() / "data" / "broken.json").string());
+  CHECK(std::string(e["file"].GetString()) == dir / "data/broken.json");
   CHECK(e["line"].GetUint64() == 1);
   CHECK(e["offset"].GetUint64() == 13);
   CHECK(std::string(e["reason"].GetString()).find("end of the input") != std::string::npos);
   CHECK(doc["sessions"]["visits"].GetUint64() == 1);
 
-  const Run table = run_leda("inspect " + data);
-  CHECK(table.code == 0);
+  const RunResult table = run_leda({"inspect", data});
+  CHECK(table.exit_code == 0);
   CHECK(table.out.find("broken.json:1 (byte 13)") != std::string::npos);
 }
 
 TEST_CASE("leda inspect: exit codes for usage and missing data") {
-  CHECK(run_leda("inspect --data /nonexistent/leda").code == 3);
-  CHECK(run_leda("inspect --no-such-option").code == 2);
-  CHECK(run_leda("inspect").code == 2);
-  CHECK(run_leda("inspect --format xml --data /tmp").code == 2);
-  const Run help = run_leda("inspect --help");
-  CHECK(help.code == 0);
+  CHECK(run_leda({"inspect", "--data", "/nonexistent/leda"}).exit_code == 3);
+  CHECK(run_leda({"inspect", "--no-such-option"}).exit_code == 2);
+  CHECK(run_leda({"inspect"}).exit_code == 2);
+  CHECK(run_leda({"inspect", "--format", "xml", "--data", "/tmp"}).exit_code == 2);
+  const RunResult help = run_leda({"inspect", "--help"});
+  CHECK(help.exit_code == 0);
   CHECK(help.out.find("exit codes") != std::string::npos);
-  ScratchDir empty;
-  CHECK(run_leda("inspect --data " + quoted(empty.path())).code == 3);
+  TempDir empty;
+  CHECK(run_leda({"inspect", "--data", empty.path}).exit_code == 3);
 }
 
 TEST_CASE("leda inspect reads the sample account") {
   const std::filesystem::path sample =
       std::filesystem::path(LEDA_SOURCE_DIR) / "examples" / "sample-account" / "75555851";
-  if (!std::filesystem::exists(sample)) {
-    WARN("no sample account at " << sample);
-    return;
-  }
-  const Run r = run_leda("inspect --strict --format json --data " + quoted(sample));
-  REQUIRE(r.code == 0);
+  INFO("the sample account belongs to the repository: " << sample);
+  REQUIRE(std::filesystem::is_directory(sample));
+  const RunResult r = run_leda({"inspect", "--strict", "--format", "json", "--data", sample});
+  REQUIRE(r.exit_code == 0);
   rapidjson::Document doc;
   doc.Parse(r.out.c_str());
   REQUIRE(doc.IsObject());

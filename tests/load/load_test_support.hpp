@@ -1,5 +1,5 @@
-// Helpers for the loader tests: a scratch directory, files written into it, gzip by zlib (an
-// encoder independent of the loader's decoder), and the spec example records.
+// Helpers for the loader tests: the spec example records, records built by tests, loading.
+// Temp folders and gzip come from tests/support.
 #pragma once
 
 #include <cstdint>
@@ -8,27 +8,10 @@
 #include <vector>
 
 #include "load/loader.hpp"
+#include "support/gzip.hpp"
+#include "support/temp_dir.hpp"
 
 namespace leda::test {
-
-/// A fresh directory under the system temp dir, removed when the object goes away.
-class ScratchDir {
- public:
-  ScratchDir();
-  ~ScratchDir();
-  ScratchDir(const ScratchDir&) = delete;
-  ScratchDir& operator=(const ScratchDir&) = delete;
-
-  const std::filesystem::path& path() const { return path_; }
-  /// Writes `content` to `relative` (creating directories); returns the full path.
-  std::string write(const std::string& relative, const std::string& content) const;
-
- private:
-  std::filesystem::path path_;
-};
-
-/// One gzip member of `text` made with zlib.
-std::string gzip(const std::string& text);
 
 /// The content of a file of the spec examples (tests/data/spec-examples/<name>).
 std::string spec_example(const std::string& name);

@@ -12,7 +12,7 @@ using namespace leda::test;
 
 namespace {
 
-void write_all_types(const ScratchDir& dir) {
+void write_all_types(const TempDir& dir) {
   dir.write("a/agent.gz", gzip(agent_record("s1", 1, {{1000, 3}, {2000, 4}})));
   dir.write("a/web.gz", gzip(spec_example("derived/record-webSession.ndjson")));
   dir.write("a/eng.gz", gzip(conversation_record("c1", "", 5000)));
@@ -22,9 +22,9 @@ void write_all_types(const ScratchDir& dir) {
 }  // namespace
 
 TEST_CASE("only agent sessions: other files are skipped after their first record") {
-  ScratchDir dir;
+  TempDir dir;
   write_all_types(dir);
-  leda::load::LoadResult r = load_all({dir.path().string()}, 2, kNeedAgentActivity);
+  leda::load::LoadResult r = load_all({dir.path}, 2, kNeedAgentActivity);
   INFO(error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.model.agent_sessions.size() == 1);
@@ -44,9 +44,9 @@ TEST_CASE("only agent sessions: other files are skipped after their first record
 }
 
 TEST_CASE("part bits build their children and imply their type") {
-  ScratchDir dir;
+  TempDir dir;
   write_all_types(dir);
-  leda::load::LoadResult r = load_all({dir.path().string()}, 2, kNeedEvents | kNeedNavigation);
+  leda::load::LoadResult r = load_all({dir.path}, 2, kNeedEvents | kNeedNavigation);
   CHECK(r.model.agent_events.size() == 2);
   REQUIRE(r.model.visits.size() == 1);
   const Visit& v = r.model.visits[0];
@@ -60,24 +60,24 @@ TEST_CASE("part bits build their children and imply their type") {
 }
 
 TEST_CASE("conversations and surveys without their children") {
-  ScratchDir dir;
+  TempDir dir;
   write_all_types(dir);
-  leda::load::LoadResult r = load_all({dir.path().string()}, 2, kNeedEngagement | kNeedSurvey);
+  leda::load::LoadResult r = load_all({dir.path}, 2, kNeedEngagement | kNeedSurvey);
   REQUIRE(r.model.conversations.size() == 1);
   CHECK(r.model.skills(r.model.conversations[0]).size() == 1);  // skills come with the type
   CHECK(r.model.transcript(r.model.conversations[0]).empty());
   REQUIRE(r.model.surveys.size() == 1);
   CHECK(r.model.answers(r.model.surveys[0]).empty());
   CHECK(r.model.surveys[0].conversation == 0);
-  leda::load::LoadResult full = load_all({dir.path().string()}, 2, kNeedEverything);
+  leda::load::LoadResult full = load_all({dir.path}, 2, kNeedEverything);
   CHECK(full.model.transcript(full.model.conversations[0]).size() == 1);
   CHECK(full.model.answers(full.model.surveys[0]).size() == 1);
 }
 
 TEST_CASE("visits with only their headers") {
-  ScratchDir dir;
+  TempDir dir;
   write_all_types(dir);
-  leda::load::LoadResult r = load_all({dir.path().string()}, 1, kNeedWebSession);
+  leda::load::LoadResult r = load_all({dir.path}, 1, kNeedWebSession);
   REQUIRE(r.model.visits.size() == 1);
   CHECK(r.model.page_views.empty());
   CHECK(r.model.attributes.empty());
@@ -87,7 +87,7 @@ TEST_CASE("visits with only their headers") {
 }
 
 TEST_CASE("directory walks skip dot-names and non-data files; named files are always read") {
-  ScratchDir dir;
+  TempDir dir;
   dir.write("acct/agentActivity/Agent.1.2.part-00000-0.gz", gzip(agent_record("s1", 1, {{1000}})));
   dir.write("acct/.leda/manifest.json", "{\"not\":\"data\"}");
   dir.write("acct/agentActivity/.Agent.3.4.part-00000-0.gz.partial", "garbage");
@@ -96,7 +96,7 @@ TEST_CASE("directory walks skip dot-names and non-data files; named files are al
   dir.write("acct/readme.txt", "text");
   dir.write("acct/x.json.tmp", "{");
   const std::string csv = dir.write("other/agents.csv", "a,b\n");
-  leda::load::LoadResult r = load_all({(dir.path() / "acct").string()});
+  leda::load::LoadResult r = load_all({dir / "acct"});
   CHECK(r.stats.files_total == 1);
   CHECK(r.stats.errors == 0);
   CHECK(r.model.agent_sessions.size() == 1);

@@ -303,13 +303,13 @@ TEST_CASE("the pretty-printed and one-per-line examples give the same model") {
 }
 
 TEST_CASE("all record examples together: a record's type comes from dataType") {
-  test::ScratchDir dir;
+  test::TempDir dir;
   // File names that say nothing (or something wrong) about the content.
   dir.write("a/x1", test::spec_example("record-survey.json"));
   dir.write("a/x2.gz", test::gzip(test::spec_example("record-engagement.json")));
   dir.write("b/Agent.1.2.part-00000-0", test::spec_example("record-webSession.json"));
   dir.write("b/c/y", test::spec_example("record-agentActivity.json"));
-  leda::load::LoadResult r = load_all({dir.path().string()});
+  leda::load::LoadResult r = load_all({dir.path});
   INFO(test::error_text(r.stats));
   CHECK(r.stats.errors == 0);
   CHECK(r.stats.files_total == 4);

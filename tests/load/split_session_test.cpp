@@ -61,14 +61,14 @@ std::vector<TimeMs> times(const Model& m, const std::string& session) {
 }  // namespace
 
 TEST_CASE("a session split over two items of one record has every event") {
-  ScratchDir dir;
+  TempDir dir;
   dir.write("a.json", agent_record_of({agent_item("s1", kAnn, {e1, e2}),
                                        agent_item("s1", kAnn, {e3, e4}), kOther},
                                       1000, 4000));
   dir.write("whole.json",
             agent_record_of({agent_item("s1", kAnn, {e1, e2, e3, e4}), kOther}, 1000, 4000));
-  const load::LoadResult split = load_all({dir.path() / "a.json"});
-  const load::LoadResult whole = load_all({dir.path() / "whole.json"});
+  const load::LoadResult split = load_all({dir / "a.json"});
+  const load::LoadResult whole = load_all({dir / "whole.json"});
   INFO(error_text(split.stats));
   CHECK(split.stats.records[0] == 1);
   CHECK(split.stats.duplicates == 0);
@@ -79,7 +79,7 @@ TEST_CASE("a session split over two items of one record has every event") {
 }
 
 TEST_CASE("a session split over two files gives one model whichever file holds which part") {
-  ScratchDir dir;
+  TempDir dir;
   // Part records start at their first event and end at their last one; the whole session's
   // record runs 1000-4000, like the parts' earliest start and latest end.
   const std::string first = agent_record_of({agent_item("s1", kAnn, {e1, e2})}, 1000, 2000);
@@ -91,11 +91,11 @@ TEST_CASE("a session split over two files gives one model whichever file holds w
   dir.write("ba/b.gz", gzip(first));
   dir.write("whole/a.json",
             agent_record_of({agent_item("s1", kAnn, {e1, e2, e3, e4})}, 1000, 4000) + other);
-  const std::string expected = model::dump_model(load_all({dir.path() / "whole"}, 1).model);
+  const std::string expected = model::dump_model(load_all({dir / "whole"}, 1).model);
   for (const char* order : {"ab", "ba"}) {
     for (unsigned threads : {1u, 4u}) {
       INFO(order << ", " << threads << " threads");
-      const load::LoadResult r = load_all({dir.path() / order}, threads);
+      const load::LoadResult r = load_all({dir / order}, threads);
       CHECK(r.stats.errors == 0);
       CHECK(r.stats.duplicates == 0);
       CHECK(r.stats.merged_parts == 1);
@@ -105,11 +105,11 @@ TEST_CASE("a session split over two files gives one model whichever file holds w
 }
 
 TEST_CASE("an event in several parts counts once, an event twice in one part stays twice") {
-  ScratchDir dir;
+  TempDir dir;
   // Parts overlap on e2 and e3; the second part holds e4 twice (as a record may).
   dir.write("a.json", agent_record_of({agent_item("s1", kAnn, {e1, e2, e3})}, 1000));
   dir.write("b.json", agent_record_of({agent_item("s1", kAnn, {e2, e3, e4, e4})}, 2000));
-  const load::LoadResult r = load_all({dir.path()});
+  const load::LoadResult r = load_all({dir.path});
   CHECK(times(r.model, "s1") == std::vector<TimeMs>{1000, 2000, 3000, 4000, 4000});
   CHECK(r.stats.merged_parts == 1);
 }
@@ -128,14 +128,14 @@ TEST_CASE("copies of an event that differ outside its key: the kept one is fixed
   const std::string a = agent_record_of({agent_item("s1", kAnn, {e1, e2_g11, e3_none})}, 1000);
   const std::string b =
       agent_record_of({agent_item("s1", kAnn, {e2, e3_g12, e3_g12_p3, e4})}, 1000);
-  ScratchDir dir;
+  TempDir dir;
   dir.write("ab/1.json", a);
   dir.write("ab/2.json", b);
   dir.write("ba/1.json", b);
   dir.write("ba/2.json", a);
   for (const char* order : {"ab", "ba"}) {
     INFO(order);
-    const load::LoadResult r = load_all({dir.path() / order});
+    const load::LoadResult r = load_all({dir / order});
     const Model& m = r.model;
     const auto events = m.events(*m.find_agent_session("s1"));
     REQUIRE(events.size() == 5);  // e3 twice: the second part holds it twice
@@ -154,14 +154,14 @@ TEST_CASE("the fields of a session whose parts disagree") {
   const AgentNames renamed{7, "ann.b@example.com", "E7", "ann", "Annie"};
   const std::string a = agent_record_of({agent_item("s1", first, {e1, e2})}, 1000, 2500);
   const std::string b = agent_record_of({agent_item("s1", renamed, {e2, e3, e4})}, 500, 5000);
-  ScratchDir dir;
+  TempDir dir;
   dir.write("ab/1.json", a);
   dir.write("ab/2.json", b);
   dir.write("ba/1.json", b);
   dir.write("ba/2.json", a);
-  const std::string ab = sessions_text(load_all({dir.path() / "ab"}).model);
-  CHECK(ab == sessions_text(load_all({dir.path() / "ba"}, 1).model));
-  const Model m = load_all({dir.path() / "ba"}).model;
+  const std::string ab = sessions_text(load_all({dir / "ab"}).model);
+  CHECK(ab == sessions_text(load_all({dir / "ba"}, 1).model));
+  const Model m = load_all({dir / "ba"}).model;
   const AgentSession& s = *m.find_agent_session("s1");
   CHECK(m.str(s.login_name) == "ann@example.com");  // the part starting first
   CHECK(m.str(s.nick_name) == "Annie");             // from the next part: the first lacks it
@@ -176,12 +176,12 @@ TEST_CASE("a session delivered twice whole is a duplicate and keeps its record's
   // (state 2 before 4), which identical copies leave alone.
   const AgentEvent away = agent_event(2000, 1, 4, 1, 2);
   const std::string record = agent_record_of({agent_item("s1", kAnn, {e1, away, e2, e4})}, 1000);
-  ScratchDir dir;
+  TempDir dir;
   dir.write("a.json", record);
   dir.write("b.json", record);
   // A third copy holding only some of the events is a part (other events), not a duplicate.
   dir.write("c.json", agent_record_of({agent_item("s1", kAnn, {e1, e4})}, 1000));
-  const load::LoadResult twice = load_all({dir.path() / "a.json", dir.path() / "b.json"});
+  const load::LoadResult twice = load_all({dir / "a.json", dir / "b.json"});
   CHECK(twice.stats.duplicates == 1);
   CHECK(twice.stats.merged_parts == 0);
   const Model& m = twice.model;
@@ -190,7 +190,7 @@ TEST_CASE("a session delivered twice whole is a duplicate and keeps its record's
   CHECK(events[1].state == 4);
   CHECK(events[2].state == 2);
 
-  const load::LoadResult three = load_all({dir.path()});
+  const load::LoadResult three = load_all({dir.path});
   CHECK(three.stats.duplicates == 1);
   CHECK(three.stats.merged_parts == 1);
   events = three.model.events(*three.model.find_agent_session("s1"));
@@ -200,14 +200,14 @@ TEST_CASE("a session delivered twice whole is a duplicate and keeps its record's
 }
 
 TEST_CASE("without events loaded: the same sessions, fields and counts") {
-  ScratchDir dir;
+  TempDir dir;
   const AgentNames renamed{7, "ann.b@example.com", "E7", "ann", ""};
   dir.write("1.json", agent_record_of({agent_item("s1", kAnn, {e1, e2}), kOther}, 1000, 2000));
   dir.write("2.json", agent_record_of({agent_item("s1", renamed, {e3, e4})}, 3000, 4000));
   dir.write("3.json", agent_record_of({kOther}, 9000));
   dir.write("4.json", agent_record_of({agent_item("s1", kAnn, {e1, e2})}, 1000, 2000));
-  const load::LoadResult all = load_all({dir.path()});
-  const load::LoadResult sessions = load_all({dir.path()}, 2, kNeedAgentActivity);
+  const load::LoadResult all = load_all({dir.path});
+  const load::LoadResult sessions = load_all({dir.path}, 2, kNeedAgentActivity);
   CHECK(sessions.model.agent_events.empty());
   // s2 again (3.json) and s1's first part again (4.json) are duplicates; 2.json is a part.
   CHECK(all.stats.duplicates == 2);
@@ -242,7 +242,7 @@ TEST_CASE("many split sessions: one model for 1 and 4 threads, any path order, a
                                    2 + i % 3, i % 2, 2, 10 + session % 2));
     return agent_item("s" + std::to_string(session), kAnn, events);
   };
-  ScratchDir dir;
+  TempDir dir;
   std::string expected;
   for (int layout = 0; layout < 3; ++layout) {
     std::vector<std::string> files;

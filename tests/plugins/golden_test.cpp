@@ -10,12 +10,11 @@
 #include <cmath>
 #include <cstdlib>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <string>
 #include <vector>
 
-#include <unistd.h>
+#include "support/files.hpp"
+#include "support/run_leda.hpp"
 
 namespace {
 
@@ -44,39 +43,22 @@ const std::vector<GoldenCase> kCases = {
     {"conversion-segment", "conversion", {"group_by=segment"}},
 };
 
-std::string quoted(const std::string& s) {
-  return "'" + s + "'";  // paths here hold no single quote
-}
-
-std::string read_file(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
 // Runs `leda run` for one case; returns its stdout.
-std::string run_leda(const GoldenCase& c, const fs::path& out_dir) {
-  const char* bin = std::getenv("LEDA_BIN");
-  INFO("LEDA_BIN must name the built leda executable (ctest sets it)");
-  REQUIRE(bin != nullptr);
+std::string run_case(const GoldenCase& c) {
   const fs::path sample = fs::path(LEDA_SOURCE_DIR) / "examples" / "sample-account";
-  std::string cmd =
-      quoted(bin) + " run " + c.kpi + " --data " + quoted((sample / "75555851").string());
+  std::vector<std::string> args = {"run", c.kpi, "--data", sample / "75555851"};
   // Each KPI with the joins it reads (a join no KPI of the run reads is a usage error).
   if (c.kpi == "agent-utilization")
-    cmd += " --join agents=" + quoted((sample / "agents.csv").string());
+    args.insert(args.end(), {"--join", "agents=" + (sample / "agents.csv").string()});
   if (c.kpi == "aov-by-segment" || c.kpi == "conversion")
-    cmd += " --join membership=" + quoted((sample / "membership.csv").string());
-  cmd += " --format json --threads 2";
+    args.insert(args.end(), {"--join", "membership=" + (sample / "membership.csv").string()});
+  args.insert(args.end(), {"--format", "json", "--threads", "2"});
   for (const auto& p : c.params)
-    cmd += " --param " + c.kpi + "." + p;
-  const fs::path out = out_dir / (c.name + ".json"), err = out_dir / (c.name + ".err");
-  cmd += " > " + quoted(out.string()) + " 2> " + quoted(err.string());
-  const int rc = std::system(cmd.c_str());
-  INFO(cmd << "\nstderr:\n" << read_file(err));
-  REQUIRE(rc == 0);
-  return read_file(out);
+    args.insert(args.end(), {"--param", c.kpi + "." + p});
+  const leda::test::RunResult r = leda::test::run_leda(args);
+  INFO("leda run " << c.kpi << " exit " << r.exit_code << "\nstderr:\n" << r.err);
+  REQUIRE(r.exit_code == 0);
+  return r.out;
 }
 
 // Compares two JSON values; numbers within a relative 1e-9. Appends differences to `diffs`.
@@ -120,21 +102,18 @@ void compare(const rapidjson::Value& want, const rapidjson::Value& got, const st
 
 TEST_CASE("golden KPI outputs on the sample account", "[plugin][golden]") {
   const fs::path golden_dir = fs::path(LEDA_SOURCE_DIR) / "tests" / "plugins" / "golden";
-  const fs::path out_dir =
-      fs::temp_directory_path() / ("leda-golden-" + std::to_string(::getpid()));
-  fs::create_directories(out_dir);
   const bool update = std::getenv("LEDA_UPDATE_GOLDEN") != nullptr;
   for (const GoldenCase& c : kCases) {
     DYNAMIC_SECTION(c.name) {
-      const std::string got_text = run_leda(c, out_dir);
+      const std::string got_text = run_case(c);
       const fs::path golden = golden_dir / (c.name + ".json");
       if (update) {
-        std::ofstream(golden, std::ios::binary) << got_text;
+        leda::test::write_file(golden, got_text);
         WARN("wrote " << golden.string());
         continue;
       }
       rapidjson::Document want, got;
-      want.Parse(read_file(golden).c_str());
+      want.Parse(leda::test::read_file(golden).c_str());
       got.Parse(got_text.c_str());
       INFO("golden file " << golden.string());
       REQUIRE_FALSE(want.HasParseError());
@@ -149,5 +128,4 @@ TEST_CASE("golden KPI outputs on the sample account", "[plugin][golden]") {
       CHECK(diffs.empty());
     }
   }
-  fs::remove_all(out_dir);
 }

@@ -7,8 +7,8 @@
 #include <vector>
 
 #include "agent_records.hpp"
-#include "load_test_support.hpp"
 #include "leda/testkit.hpp"
+#include "load_test_support.hpp"
 
 using namespace leda::testkit;
 using leda::AgentEvent;
@@ -60,7 +60,7 @@ std::string record(const std::string& session, const AgentNames& who,
 //   files-ab  the first parts in a.json, the second parts in b.json
 //   files-ba  the same with the files' contents swapped
 //   overlap   parts that share events (ann 09:45 and 10:00, bob 12:20 and 12:50), one per file
-void write_layouts(const leda::test::ScratchDir& dir) {
+void write_layouts(const leda::test::TempDir& dir) {
   const auto ann1 = slice(kAnnEvents, 0, 4), ann2 = slice(kAnnEvents, 4, 8);
   const auto bob1 = slice(kBobEvents, 0, 2), bob2 = slice(kBobEvents, 2, 4);
   dir.write("whole/a.json", record("s-ann", kAnn, kAnnEvents) + record("s-bob", kBob, kBobEvents));
@@ -85,9 +85,8 @@ const PluginUnderTest& plugin() {
   return p;
 }
 
-leda::load::LoadResult load(const leda::test::ScratchDir& dir, const char* layout,
-                            unsigned threads) {
-  leda::load::LoadResult r = leda::test::load_all({(dir.path() / layout).string()}, threads);
+leda::load::LoadResult load(const leda::test::TempDir& dir, const char* layout, unsigned threads) {
+  leda::load::LoadResult r = leda::test::load_all({dir / layout}, threads);
   INFO(leda::test::error_text(r.stats));
   REQUIRE(r.stats.errors == 0);
   return r;
@@ -96,7 +95,7 @@ leda::load::LoadResult load(const leda::test::ScratchDir& dir, const char* layou
 }  // namespace
 
 TEST_CASE("agent-utilization: sessions delivered whole", "[plugin][utilization][split]") {
-  leda::test::ScratchDir dir;
+  leda::test::TempDir dir;
   write_layouts(dir);
   const leda::load::LoadResult whole = load(dir, "whole", 1);
   const leda::Table t = plugin().run(whole.model, leda::Joins{});
@@ -145,7 +144,7 @@ TEST_CASE("agent-utilization: sessions delivered whole", "[plugin][utilization][
 
 TEST_CASE("agent-utilization: sessions in parts give the numbers of the sessions whole",
           "[plugin][utilization][split]") {
-  leda::test::ScratchDir dir;
+  leda::test::TempDir dir;
   write_layouts(dir);
   const leda::load::LoadResult whole = load(dir, "whole", 1);
   const std::vector<Overrides> runs = {

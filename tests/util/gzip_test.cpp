@@ -1,28 +1,10 @@
-#include <zlib.h>
-
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "support/gzip.hpp"
 #include "util/gzip.hpp"
 
-namespace {
-
-// A gzip member made with zlib, an independent encoder.
-std::string gzip(const std::string& text) {
-  z_stream zs{};
-  deflateInit2(&zs, 6, Z_DEFLATED, 16 + MAX_WBITS, 8, Z_DEFAULT_STRATEGY);
-  std::string out(deflateBound(&zs, text.size()) + 32, '\0');
-  zs.next_in = reinterpret_cast<Bytef*>(const_cast<char*>(text.data()));
-  zs.avail_in = static_cast<uInt>(text.size());
-  zs.next_out = reinterpret_cast<Bytef*>(out.data());
-  zs.avail_out = static_cast<uInt>(out.size());
-  deflate(&zs, Z_FINISH);
-  out.resize(zs.total_out);
-  deflateEnd(&zs);
-  return out;
-}
-
-}  // namespace
+using leda::test::gzip;
 
 TEST_CASE("gunzip decodes every member of a multi-member file") {
   std::string big(300000, 'x');

@@ -28,7 +28,7 @@ const std::string kGood =
 ImportResult import_text(const std::string& json, GenesysOptions o = {}) {
   leda::test::TempDir dir("wfm-genesys");
   leda::test::write_file(dir / "s.json", json);
-  return leda::wfm::import_genesys({(dir / "s.json").string()}, o);
+  return leda::wfm::import_genesys({dir / "s.json"}, o);
 }
 
 }  // namespace
@@ -135,7 +135,7 @@ TEST_CASE("Genesys: an id missing from the code list, a bad code list", "[wfm][g
   leda::test::write_file(dir / "codes.json",
                          "{\"entities\": [{\"id\": \"0\", \"name\": \"WORK\"}, "
                          "{\"id\": \"0\", \"name\": \"OTHER\"}]}");
-  o.activity_codes = (dir / "codes.json").string();
+  o.activity_codes = dir / "codes.json";
   CHECK_THROWS_WITH(import_text(one_shift(kGood), o),
                     Contains("codes.json: entities[1].id: '0' is listed twice"));
   leda::test::write_file(dir / "codes.json", "{\"entities\": [{\"id\": \"0\"}]}");

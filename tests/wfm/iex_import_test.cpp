@@ -55,7 +55,7 @@ TEST_CASE("IEX: a night shift crosses midnight and keeps its schedDate", "[wfm][
   const auto& night = r.rows[3].row;
   CHECK(night.start == utc(2026, 10, 31, 2));
   CHECK(night.end == utc(2026, 10, 31, 10, 30));
-  CHECK(night.schedule_date == leda::days_from_civil(2026, 10, 30));
+  CHECK(night.schedule_date == leda::util::days_from_civil(2026, 10, 30));
   CHECK(night.line == 2);
 
   // Layered: the shift with its two breaks and the meal on top.

@@ -17,7 +17,7 @@ NeutralRow row(std::string agent, std::string code, leda::TimeMs start, leda::Ti
   NeutralRow n;
   n.row.wfm_agent_id = std::move(agent);
   n.row.activity_code = std::move(code);
-  n.row.schedule_date = leda::days_from_civil(2026, 10, 31);
+  n.row.schedule_date = leda::util::days_from_civil(2026, 10, 31);
   n.row.start = start;
   n.row.end = end;
   return n;
@@ -106,12 +106,12 @@ TEST_CASE("neutral CSV input is checked, offsets kept, sorted, stable on a secon
 
   leda::test::TempDir dir("wfm-csv");
   leda::test::write_file(dir / "once.csv", text);
-  const auto again = leda::wfm::import_csv({(dir / "once.csv").string()});
+  const auto again = leda::wfm::import_csv({dir / "once.csv"});
   CHECK(leda::wfm::neutral_csv(again.rows) == text);
   CHECK(again.ignored_columns.empty());
 
   leda::test::write_file(dir / "bad.csv", "wfm_agent_id,activity_code,start,end\n");
-  const auto bad = leda::wfm::import_csv({(dir / "bad.csv").string()});
+  const auto bad = leda::wfm::import_csv({dir / "bad.csv"});
   REQUIRE(bad.file_errors.size() == 1);
-  CHECK_THAT(bad.file_errors[0].text(), Contains("bad.csv: missing column 'schedule_date'"));
+  CHECK_THAT(bad.file_errors[0].text(), Contains("bad.csv: no column 'schedule_date'"));
 }

@@ -16,9 +16,9 @@ std::string schedule_error(const std::string& csv) {
   leda::test::TempDir dir("wfm-reader");
   leda::test::write_file(dir / "s.csv", csv);
   try {
-    leda::wfm::read_schedule((dir / "s.csv").string());
+    leda::wfm::read_schedule(dir / "s.csv");
   } catch (const leda::JoinError& e) {
-    return std::string(e.what()).substr((dir / "s.csv").string().size());  // without the path
+    return std::string(e.what()).substr((dir / "s.csv").size());  // without the path
   }
   return "";
 }
@@ -27,9 +27,9 @@ std::string activity_error(const std::string& csv) {
   leda::test::TempDir dir("wfm-reader");
   leda::test::write_file(dir / "a.csv", csv);
   try {
-    leda::wfm::read_activity_map((dir / "a.csv").string());
+    leda::wfm::read_activity_map(dir / "a.csv");
   } catch (const leda::JoinError& e) {
-    return std::string(e.what()).substr((dir / "a.csv").string().size());
+    return std::string(e.what()).substr((dir / "a.csv").size());
   }
   return "";
 }
@@ -46,7 +46,7 @@ TEST_CASE("read_schedule: columns in any order, offsets, paid default, quoted fi
   const auto& work = s.rows()[0];
   CHECK(work.wfm_agent_id == "A-1");
   CHECK(work.activity_code == "WORK");
-  CHECK(work.schedule_date == leda::days_from_civil(2026, 10, 31));
+  CHECK(work.schedule_date == leda::util::days_from_civil(2026, 10, 31));
   CHECK(work.schedule_date_text == "2026-10-31");
   CHECK(work.start == utc(2026, 10, 31, 12));    // 08:00-04:00
   CHECK(work.end == utc(2026, 10, 31, 20, 30));  // 16:30-04:00
@@ -91,7 +91,7 @@ TEST_CASE("read_schedule: every bad row is named with its line and column", "[wf
                             "a,2026-10-31,WORK,2026-10-31T08:00:00Z,2026-10-31T09:00:00Z,yes\n"),
              Contains(":2: paid: not true or false: 'yes'"));
   CHECK_THAT(schedule_error("wfm_agent_id,schedule_date,activity_code,begin,end\n"),
-             Contains("missing column 'start'"));
+             Contains("no column 'start'"));
   CHECK(schedule_error(kHeader) == "");  // a header alone is an empty schedule
 }
 
@@ -130,7 +130,7 @@ TEST_CASE("read_activity_map: every bad row is named", "[wfm]") {
   CHECK_THAT(err, Contains(":7: expected_states: empty for a STRICT activity"));
   CHECK_THAT(err, Contains(":8: activity_code: empty"));
   CHECK_THAT(activity_error("activity_code,expected_states,counts_as_work,adherence_mode\n"),
-             Contains("missing column 'counts_as_shrinkage'"));
+             Contains("no column 'counts_as_shrinkage'"));
 }
 
 TEST_CASE("check_activity_codes lists every code the map lacks", "[wfm]") {
@@ -146,7 +146,7 @@ TEST_CASE("check_activity_codes lists every code the map lacks", "[wfm]") {
                              "b,2026-10-31,Training,2026-10-31T09:00:00Z,2026-10-31T10:00:00Z\n" +
                              "b,2026-11-01,LUNCH,2026-11-01T12:00:00Z,2026-11-01T12:30:00Z\n" +
                              "b,2026-11-01,work,2026-11-01T08:00:00Z,2026-11-01T09:00:00Z\n");
-  const leda::Schedule bad = leda::wfm::read_schedule((dir / "s.csv").string());
+  const leda::Schedule bad = leda::wfm::read_schedule(dir / "s.csv");
   CHECK(leda::wfm::unknown_activity_codes(bad, m) ==
         std::vector<std::string>{"LUNCH", "Training", "work"});
   try {

@@ -3,8 +3,8 @@
 
 #include <string>
 
-#include "leda/joins.hpp"
 #include "leda/model.hpp"
+#include "util/civil_time.hpp"
 
 namespace wfmtest {
 
@@ -15,7 +15,7 @@ inline std::string fixture(const std::string& name) {
 
 /// Epoch ms of a UTC civil time (the tests convert local times to UTC by hand and say how).
 inline leda::TimeMs utc(int y, unsigned mo, unsigned d, int h, int mi = 0) {
-  return (leda::days_from_civil(y, mo, d) * 1440 + h * 60 + mi) * leda::TimeMs{60000};
+  return (leda::util::days_from_civil(y, mo, d) * 1440 + h * 60 + mi) * leda::TimeMs{60000};
 }
 
 }  // namespace wfmtest

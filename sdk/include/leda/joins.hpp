@@ -110,15 +110,14 @@ class JoinTable {
       if (columns_[i] == name) return i;
     return std::nullopt;
   }
-  /// The position of a column that must exist. Throws JoinError naming the file, the join, the
-  /// missing column and the columns there are.
+  /// The position of a column that must exist. Throws JoinError naming the file, the missing
+  /// column and the columns there are.
   std::size_t require(std::string_view name) const {
     if (auto c = column(name)) return *c;
     std::string have;
     for (const auto& c : columns_)
       have += (have.empty() ? "" : ", ") + c;
-    throw JoinError(path_ + ": no column '" + std::string(name) + "' (--join " + name_ +
-                    "=FILE; its columns: " + have + ")");
+    throw JoinError(path_ + ": no column '" + std::string(name) + "' (its columns: " + have + ")");
   }
 
   /// The text of a cell. Preconditions: row < rows(), column < columns().size().

@@ -18,6 +18,7 @@
 // one. Time zone rules come from the system's tz database (Debian's tzdata).
 #pragma once
 
+#include <date/date.h>
 #include <date/tz.h>
 
 #include <algorithm>
@@ -45,16 +46,17 @@ struct CivilDate {
   std::int64_t year;
   unsigned month, day;
 };
+/// By the date library's calendar (`date::year_month_day`), whose years run from -32767 to
+/// 32767: a count beyond them (only a nonsense timestamp is that far) gives the nearest end.
 constexpr CivilDate civil_from_days(std::int64_t z) {
-  z += 719468;
-  const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
-  const unsigned doe = static_cast<unsigned>(z - era * 146097);
-  const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
-  const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
-  const unsigned mp = (5 * doy + 2) / 153;
-  const unsigned d = doy - (153 * mp + 2) / 5 + 1;
-  const unsigned m = mp < 10 ? mp + 3 : mp - 9;
-  return {static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2), m, d};
+  constexpr std::int64_t first =
+      date::sys_days{date::year::min() / date::January / 1}.time_since_epoch().count();
+  constexpr std::int64_t last =
+      date::sys_days{date::year::max() / date::December / 31}.time_since_epoch().count();
+  const date::year_month_day ymd{
+      date::sys_days{date::days{static_cast<int>(std::clamp(z, first, last))}}};
+  return {static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+          static_cast<unsigned>(ymd.day())};
 }
 
 /// `YYYY-MM-DD` of a local day.
