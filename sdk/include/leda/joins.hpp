@@ -197,7 +197,8 @@ class AgentMap {
  public:
   std::vector<AgentMapRow> rows;
 
-  /// Builds the map from a parsed CSV; throws JoinError when `lp_agent_id` is missing.
+  /// Builds the map from a parsed CSV; throws JoinError when the `lp_agent_id` column is
+  /// missing, or a value in it is not a number or does not fit a 64-bit agent id.
   static AgentMap from_csv(const CsvTable& csv) {
     AgentMap m;
     const std::size_t id = csv.require("lp_agent_id");
@@ -215,6 +216,15 @@ class AgentMap {
                        [](char c) { return std::isdigit(static_cast<unsigned char>(c)); }))
         throw JoinError(csv.path + ":" + std::to_string(csv.lines[r]) +
                         ": column lp_agent_id: not a number: '" + out.lp_agent_id + "'");
+      if (!out.lp_agent_id.empty()) {
+        try {
+          (void)std::stoll(out.lp_agent_id);
+        } catch (const std::out_of_range&) {
+          throw JoinError(csv.path + ":" + std::to_string(csv.lines[r]) +
+                          ": column lp_agent_id: too large for an agent id: '" + out.lp_agent_id +
+                          "'");
+        }
+      }
       m.rows.push_back(std::move(out));
     }
     m.index();
