@@ -100,12 +100,7 @@ const GroupBy<UtilizationDim>& utilization_dimensions() {
 }
 
 std::vector<Column> utilization_columns() {
-  std::vector<Column> all;
-  for (const char* d : {"agent", "group", "region", "day", "interval"}) {
-    const Params p(std::map<std::string, std::string>{{"group_by", d}});
-    for (Column c : utilization_dimensions().parse(p).key_columns())
-      all.push_back(std::move(c));
-  }
+  std::vector<Column> all = utilization_dimensions().all_key_columns();
   for (Column c : measure_columns())
     all.push_back(std::move(c));
   return all;

@@ -99,12 +99,7 @@ const GroupBy<ConversationDim>& conversation_dimensions() {
 }
 
 std::vector<Column> conversation_columns() {
-  std::vector<Column> all;
-  for (const char* d : {"skill", "agent", "day", "interval"}) {
-    const Params p(std::map<std::string, std::string>{{"group_by", d}});
-    for (Column c : conversation_dimensions().parse(p).key_columns())
-      all.push_back(std::move(c));
-  }
+  std::vector<Column> all = conversation_dimensions().all_key_columns();
   for (Column c : measure_columns())
     all.push_back(std::move(c));
   return all;

@@ -75,12 +75,7 @@ const GroupBy<SurveyDim>& survey_dimensions() {
 }
 
 std::vector<Column> survey_columns() {
-  std::vector<Column> all;
-  for (const char* d : {"skill", "agent", "survey"}) {
-    const Params p(std::map<std::string, std::string>{{"group_by", d}});
-    for (Column c : survey_dimensions().parse(p).key_columns())
-      all.push_back(std::move(c));
-  }
+  std::vector<Column> all = survey_dimensions().all_key_columns();
   for (Column c : measure_columns())
     all.push_back(std::move(c));
   return all;

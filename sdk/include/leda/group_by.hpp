@@ -100,6 +100,18 @@ class GroupBy {
     return out;
   }
 
+  /// The key columns of every choice, in the order of the choices, marked ColumnRole::kKey: what
+  /// Description::columns lists before the measures.
+  std::vector<Column> all_key_columns() const {
+    std::vector<Column> out;
+    for (const auto& choice : choices_)
+      for (Column c : choice.columns) {
+        c.role = ColumnRole::kKey;
+        out.push_back(std::move(c));
+      }
+    return out;
+  }
+
   /// True when key `a` sorts before key `b`: compared dimension by dimension in the user's
   /// order with `compare(dim, a, b)`, which returns a negative number, 0 or a positive number.
   template <class Key, class Compare>
