@@ -5,6 +5,7 @@
 
 #include "gen/catalog.hpp"
 #include "gen/records.hpp"
+#include "util/csv_field.hpp"
 
 namespace leda::gen {
 namespace {
@@ -23,16 +24,6 @@ std::string title_case(std::string_view s) {
 
 }  // namespace
 
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
-
 std::string iso_date(std::int64_t day) {
   const date::year_month_day ymd{date::sys_days{date::days{day}}};
   return fmt::format("{:04d}-{:02d}-{:02d}", static_cast<int>(ymd.year()),
@@ -43,8 +34,8 @@ std::string agent_map_csv(const World& w) {
   std::string out = "lp_agent_id,employee_id,login_name,region,site_tz,wfm_agent_id\n";
   auto row = [&](std::string id, std::string_view employee, std::string_view login,
                  const Site& site, std::string_view wfm) {
-    out += fmt::format("{},{},{},{},{},{}\n", id, csv_field(employee), csv_field(login),
-                       site.region, site.tz, csv_field(wfm));
+    out += fmt::format("{},{},{},{},{},{}\n", id, util::csv_field(employee), util::csv_field(login),
+                       site.region, site.tz, util::csv_field(wfm));
   };
   for (const AgentPlan& a : w.agents) {
     const Site& site = sites()[a.site];

@@ -25,9 +25,6 @@ std::string agent_map_csv(const World& w);
 /// `customer_id,segment,valid_from,valid_to` with a header row.
 std::string membership_csv(const World& w);
 
-/// A CSV field, quoted when it holds a comma, a quote or a line break.
-std::string csv_field(std::string_view value);
-
 /// YYYY-MM-DD of a day counted from 1970-01-01.
 std::string iso_date(std::int64_t day);
 

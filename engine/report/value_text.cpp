@@ -1,6 +1,8 @@
 // report/value_text.cpp — see value_text.hpp.
 #include "report/value_text.hpp"
 
+#include "util/csv_field.hpp"
+
 #include <cmath>
 #include <cstdint>
 
@@ -111,14 +113,7 @@ std::string json_string(std::string_view s) {
 }
 
 std::string csv_field(std::string_view s) {
-  if (!s.empty() && s.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(s);
-  std::string out = "\"";
-  for (char c : s) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  out += '"';
-  return out;
+  return util::csv_field(s, true);
 }
 
 std::string json_value(const Value& v) {

@@ -5,21 +5,11 @@
 #include <map>
 #include <numeric>
 
+#include "util/csv_field.hpp"
 #include "wfm/rfc3339.hpp"
 
 namespace leda::wfm {
 namespace {
-
-// A CSV field, quoted when it holds a comma, a quote or a line break.
-std::string csv_field(std::string_view value) {
-  if (value.find_first_of(",\"\r\n") == std::string_view::npos) return std::string(value);
-  std::string out = "\"";
-  for (char c : value) {
-    if (c == '"') out += '"';
-    out += c;
-  }
-  return out + "\"";
-}
 
 // Replaces the rows of one agent (`of`, indexes into `in`) by its layered segments in `order`.
 void append_flattened(const std::vector<NeutralRow>& in, const std::vector<std::uint32_t>& of,
@@ -83,9 +73,9 @@ std::string neutral_csv(const std::vector<NeutralRow>& rows) {
   std::string out = "wfm_agent_id,schedule_date,activity_code,start,end,paid\n";
   for (const NeutralRow& n : rows) {
     const ScheduleRow& r = n.row;
-    out += csv_field(r.wfm_agent_id) + ',' + date_text(r.schedule_date) + ',' +
-           csv_field(r.activity_code) + ',' + format_rfc3339(r.start, n.start_offset_min) + ',' +
-           format_rfc3339(r.end, n.end_offset_min) + ',' + (r.paid ? "true" : "false") + '\n';
+    out += util::csv_field(r.wfm_agent_id) + ',' + date_text(r.schedule_date) + ',' +
+           util::csv_field(r.activity_code) + ',' + format_rfc3339(r.start, n.start_offset_min) +
+           ',' + format_rfc3339(r.end, n.end_offset_min) + ',' + (r.paid ? "true" : "false") + '\n';
   }
   return out;
 }

@@ -48,11 +48,7 @@ class AovBySegment final : public Kpi<AovState> {
       .params =
           {
               {"currency", ParamType::kString, "USD", "currency code printed with every order", {}},
-              {"tz",
-               ParamType::kString,
-               "UTC",
-               "IANA time zone of order dates (membership validity)",
-               {}},
+              TimeBuckets::tz_param("IANA time zone of order dates (membership validity)"),
           },
       .needs = kNeedWebSession | kNeedAttributes,
       .joins = {{"membership",

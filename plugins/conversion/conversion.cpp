@@ -71,31 +71,28 @@ class Conversion final : public Kpi<ConversionState> {
     }
   }
 
-  Description desc_{.name = "conversion",
-                    .version = "1.1.0",
-                    .summary =
-                        "Visits, engaged and converted visits, conversion rates with 95% Wilson "
-                        "intervals, revenue per visit",
-                    .params =
-                        {
-                            {"group_by",
-                             ParamType::kEnum,
-                             "none",
-                             "segment: one row per membership segment; none: one total row",
-                             {"segment", "none"}},
-                            {"tz",
-                             ParamType::kString,
-                             "UTC",
-                             "IANA time zone of order dates (membership validity)",
-                             {}},
-                        },
-                    .needs = kNeedWebSession | kNeedAttributes | kNeedEngagement,
-                    .joins = {{"membership",
-                               false,
-                               {"customer_id", "segment"},
-                               "customer segments, for group_by=segment"}},
-                    .columns = conversion_columns(),
-                    .state_version = 1};
+  Description desc_{
+      .name = "conversion",
+      .version = "1.1.0",
+      .summary =
+          "Visits, engaged and converted visits, conversion rates with 95% Wilson "
+          "intervals, revenue per visit",
+      .params =
+          {
+              {"group_by",
+               ParamType::kEnum,
+               "none",
+               "segment: one row per membership segment; none: one total row",
+               {"segment", "none"}},
+              TimeBuckets::tz_param("IANA time zone of order dates (membership validity)"),
+          },
+      .needs = kNeedWebSession | kNeedAttributes | kNeedEngagement,
+      .joins = {{"membership",
+                 false,
+                 {"customer_id", "segment"},
+                 "customer segments, for group_by=segment"}},
+      .columns = conversion_columns(),
+      .state_version = 1};
   bool by_segment_ = false;
   std::optional<TimeBuckets> days_;
   const Membership* membership_ = nullptr;

@@ -115,6 +115,20 @@ class TimeBuckets {
     }
   }
 
+  /// The `tz` parameter of a KPI with local days or intervals (IANA zone, default UTC).
+  static ParamSpec tz_param(std::string help = "IANA time zone of days and intervals") {
+    return {"tz", ParamType::kString, "UTC", std::move(help), {}};
+  }
+  /// The `interval` parameter (15m, 30m or 60m) with `default_value`.
+  static ParamSpec interval_param(std::string default_value = "60m",
+                                  std::string help = "interval length when grouping by interval") {
+    return {"interval",
+            ParamType::kEnum,
+            std::move(default_value),
+            std::move(help),
+            {"15m", "30m", "60m"}};
+  }
+
   /// The zone's IANA name as given.
   const std::string& zone_name() const { return name_; }
   /// Interval length in milliseconds.
