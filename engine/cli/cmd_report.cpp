@@ -17,6 +17,7 @@
 #include "report/kpi_report.hpp"
 #include "report/load_summary.hpp"
 #include "report/terminal_width.hpp"
+#include "report/unit_text.hpp"
 #include "util/atomic_file.hpp"
 
 namespace leda::cli {
@@ -108,7 +109,11 @@ std::vector<std::string> join_lines(const Options& o, const Joins& joins,
   for (const auto& spec : o.in.joins) {
     const std::string name = spec.substr(0, spec.find('='));
     if (const JoinTable* t = joins.table(name))
-      lines.push_back(name + " = " + t->path() + " (" + std::to_string(t->rows()) + " rows)");
+      lines.push_back(name + " = " + t->path() + " (" +
+                      (t->rows() == 1
+                           ? std::string("1 row")
+                           : report::thousands(static_cast<std::int64_t>(t->rows())) + " rows") +
+                      ")");
   }
   std::set<std::string> missing;
   for (const auto* p : plugins)
@@ -185,9 +190,9 @@ int report(int argc, char** argv) {
                                        join_lines(o, *pipeline.prepared.joins, plugins));
   content.results = std::move(pipeline.results);
 
-  // Wide tables are cut into blocks that fit the terminal (or 120 columns in a file).
-  const std::size_t tty = o.out.empty() ? report::terminal_width(STDOUT_FILENO) : 0;
-  const std::size_t width = tty ? tty : 120;
+  report::order_report_rows(content);
+  // Wide tables are cut into blocks that fit COLUMNS, else the terminal, else 100 columns.
+  const std::size_t width = report::text_width(o.out.empty() ? STDOUT_FILENO : -1);
   const std::string text = o.format == "html" ? report::html_report(content)
                                               : report::text_report(content, o.max_rows, width);
   try {

@@ -107,8 +107,9 @@ void emit(const std::string& path, const std::string& text) {
 std::string formatted(const host::KpiResult& r, const std::string& format, bool to_file) {
   if (format == "csv") return r.ok() ? report::result_csv(r) : std::string();
   if (format == "json") return report::results_json({&r}, false);
-  // A table for a terminal fits its width; a table for a file keeps one line per row.
-  return report::result_text(r, 0, to_file ? 0 : report::terminal_width(STDOUT_FILENO));
+  // A table on stdout fits COLUMNS, else the terminal, else 100 columns; a table for a file
+  // keeps one line per row.
+  return report::result_text(r, 0, to_file ? 0 : report::text_width(STDOUT_FILENO));
 }
 
 // Writes the results (a failed KPI keeps its place, except in CSV). `several`: more than one KPI

@@ -2,11 +2,13 @@
 //
 //   for (const BarChart& c : leda::report::charts_for(result)) html += render_svg(c);
 //
-// Each KPI gets a chart per headline column (the built-in KPIs have theirs: engaged time rate
-// and occupancy for agent-utilization, AOV and revenue for aov-by-segment, conversations and
-// abandon rate for conversations, CSAT and NPS for surveys, conversion rate for conversion;
-// any other plugin gets its first number column). A bar is one row, labelled by the row's key
-// columns (region, agent, segment, skill, day, ...). At most kMaxBars rows are drawn.
+// Each KPI gets a chart per chart column (the built-in KPIs have theirs: engaged time rate and
+// occupancy for agent-utilization, AOV and revenue for aov-by-segment, conversations and
+// abandon rate for conversations, CSAT and NPS for surveys, conversion rate and revenue per
+// visit for conversion; any other plugin gets its first headline column, else its first number
+// column). A bar is one row, labelled by the row's key columns (region, agent, segment, skill,
+// day, ...), in the table's row order. Values, ticks and tooltips are written by the column's
+// unit; the value axis is titled with it. At most kMaxBars rows are drawn.
 #pragma once
 
 #include <cstddef>
