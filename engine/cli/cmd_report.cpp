@@ -190,7 +190,7 @@ int report(int argc, char** argv) {
                                        join_lines(o, *pipeline.prepared.joins, plugins));
   content.results = std::move(pipeline.results);
 
-  report::order_report_rows(content);
+  report::align_report(content);
   // Wide tables are cut into blocks that fit COLUMNS, else the terminal, else 100 columns.
   const std::size_t width = report::text_width(o.out.empty() ? STDOUT_FILENO : -1);
   const std::string text = o.format == "html" ? report::html_report(content)

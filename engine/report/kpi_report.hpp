@@ -23,9 +23,11 @@ struct ReportContent {
   std::string problems;  ///< load_problems_text() of the load, or empty
 };
 
-/// Puts the rows of every table in one order (key_order.hpp), so a segment, region or skill is
-/// in the same place in each table and chart of the report.
-void order_report_rows(ReportContent& content);
+/// Makes the KPIs of a report read alike: puts the rows of every table in one order
+/// (key_order.hpp), so a segment, region or skill is in the same place in each table and chart;
+/// and gives a money column without a currency the currency of the report's other money columns
+/// when they all name the same one (the KPIs read the same orders).
+void align_report(ReportContent& content);
 
 /// The report as text: a header of facts, then each KPI titled, with at most `max_rows` rows
 /// (0: all) and its notes; values written by unit; tables wider than `max_width` (0: no limit)

@@ -64,7 +64,7 @@ std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
   out.push_back({"Joined tables", join_lines.empty() ? std::string("none") : [&] {
                    std::string j;
                    for (const auto& l : join_lines)
-                     j += (j.empty() ? "" : ", ") + l;
+                     j += (j.empty() ? "" : "; ") + l;
                    return j;
                  }()});
   return out;

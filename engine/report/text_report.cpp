@@ -1,5 +1,6 @@
 // report/text_report.cpp — the terminal form of kpi_report.hpp.
 #include <algorithm>
+#include <set>
 
 #include <fmt/format.h>
 
@@ -9,9 +10,19 @@
 
 namespace leda::report {
 
-void order_report_rows(ReportContent& content) {
+void align_report(ReportContent& content) {
+  std::set<std::string> currencies;
+  for (auto& r : content.results) {
+    if (!r.ok()) continue;
+    order_by_keys(*r.table);
+    for (const auto& c : r.table->columns)
+      if (c.unit == Unit::kMoney && !c.currency.empty()) currencies.insert(c.currency);
+  }
+  if (currencies.size() != 1) return;
   for (auto& r : content.results)
-    if (r.ok()) order_by_keys(*r.table);
+    if (r.ok())
+      for (auto& c : r.table->columns)
+        if (c.unit == Unit::kMoney && c.currency.empty()) c.currency = *currencies.begin();
 }
 
 std::string text_report(const ReportContent& content, std::size_t max_rows, std::size_t max_width) {
