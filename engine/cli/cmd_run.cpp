@@ -33,6 +33,11 @@ constexpr const char* kUsage =
     "read; `leda plugins KPI` tells one KPI's columns.\n";
 
 constexpr const char* kMoreHelp =
+    "\nTables (--format table) write values by unit: durations in hours and minutes, ratios as\n"
+    "percentages, money with two decimals, counts with separators; on stdout they are split\n"
+    "into blocks of columns that fit COLUMNS, else the terminal, else 100 (a pipe). CSV and\n"
+    "JSON keep the raw values (seconds, fractions); JSON's column_info gives each column's\n"
+    "unit, role and description.\n"
     "\nOutput (--out):\n"
     "  The format follows --out's extension (.json, .csv, .txt) when --format is not given;\n"
     "  a --format that contradicts the extension is a usage error.\n"
