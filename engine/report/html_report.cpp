@@ -122,8 +122,8 @@ std::string kpi_section(const host::KpiResult& r) {
   if (!r.ok())
     return out + "<p class=\"error\">failed: " + html_escape(r.error) + "</p>\n</section>\n";
   const Table& t = *r.table;
-  for (const auto& chart : charts_for(r))
-    out += render_svg(chart);
+  for (const auto& svg : kpi_chart_svgs(r))
+    out += svg;
   const auto compact = compact_columns(t);
   if (compact.size() < t.columns.size()) {
     out += html_table(t, compact);

@@ -12,6 +12,12 @@
 namespace leda::report {
 namespace {
 
+// KPIs that draw their own charts, by KPI name. A KPI listed here gets only these charts.
+const std::map<std::string, ChartMaker>& chart_makers() {
+  static const std::map<std::string, ChartMaker> makers = {};
+  return makers;
+}
+
 // The chart columns of the built-in KPIs, by KPI name.
 const std::map<std::string, std::vector<std::string>>& chart_columns() {
   static const std::map<std::string, std::vector<std::string>> columns = {
@@ -107,6 +113,16 @@ std::vector<BarChart> charts_for(const host::KpiResult& result) {
     if (any) charts.push_back(std::move(chart));  // a chart of nulls shows nothing
   }
   return charts;
+}
+
+std::vector<std::string> kpi_chart_svgs(const host::KpiResult& result) {
+  if (!result.ok() || result.table->rows.empty()) return {};
+  if (const auto it = chart_makers().find(result.kpi); it != chart_makers().end())
+    return it->second(result);
+  std::vector<std::string> svgs;
+  for (const auto& chart : charts_for(result))
+    svgs.push_back(render_svg(chart));
+  return svgs;
 }
 
 }  // namespace leda::report
