@@ -11,6 +11,7 @@
 #include "host/need_names.hpp"
 #include "host/param_binding.hpp"
 #include "host/plugin_catalog.hpp"
+#include "report/kpi_output.hpp"
 #include "report/value_text.hpp"
 
 namespace leda::cli {
@@ -129,13 +130,7 @@ std::string json_joins(const Description& d) {
 std::string json_columns(const Description& d) {
   std::string out;
   for (const auto& c : d.columns)
-    out += fmt::format(
-        "{}\n      {{\"name\": {}, \"type\": \"{}\", \"unit\": \"{}\", \"role\": \"{}\", "
-        "\"currency\": {}, \"description\": {}}}",
-        out.empty() ? "" : ",", report::json_string(c.name), report::column_type_name(c.type),
-        report::unit_name(c.unit), report::column_role_name(c.role),
-        c.currency.empty() ? "null" : report::json_string(c.currency),
-        report::json_string(c.description));
+    out += (out.empty() ? "\n      " : ",\n      ") + report::column_json(c);
   return out.empty() ? "[]" : "[" + out + "\n    ]";
 }
 

@@ -17,6 +17,7 @@
 #include "report/kpi_report.hpp"
 #include "report/load_summary.hpp"
 #include "report/terminal_width.hpp"
+#include "report/unit_text.hpp"
 #include "util/atomic_file.hpp"
 
 namespace leda::cli {
@@ -31,16 +32,30 @@ constexpr const char* kUsage =
     "                   [--strict]\n\n"
     "Runs every built-in KPI over Data Access files into one report: a header with the data\n"
     "range and counts, then each KPI as a titled table with its notes. --format html writes one\n"
-    "self-contained HTML file (no scripts, nothing fetched) with the tables and bar charts.\n"
+    "self-contained HTML file (no scripts, nothing fetched) with bar charts and, per KPI, a\n"
+    "table of its key and headline columns that fits the page, the full table one click away,\n"
+    "and what each column means.\n"
     "A KPI whose join is not given runs without it (its notes say so).\n"
     "Report defaults (a --param overrides them): agent-utilization by region when an agent map\n"
     "is joined, else by agent; conversations and surveys by skill; conversion by segment when a\n"
     "membership file is joined.\n";
 
 constexpr const char* kExitCodes =
+    "\nValues are written for a person, by the unit of their column: durations in hours and\n"
+    "minutes (134 h 55 min), ratios as percentages (4.8%), money with two decimals and its\n"
+    "currency ($6,907.30), counts with separators (5,990). `leda run --format csv|json` keeps the\n"
+    "raw values (seconds, fractions); `leda plugins KPI` tells what each column means.\n"
+    "Rows are in the same order in every table and chart: by their keys, UNMATCHED and\n"
+    "UNMAPPED last.\n"
+    "\nText: tables wider than the output are split into blocks of columns, each repeating the\n"
+    "key columns; the width is COLUMNS when set, else the terminal's, else 100 (a pipe, a file).\n"
+    "\nThe format follows --out's extension (.html, .htm, .txt) when --format is not given; a\n"
+    "--format that contradicts it is a usage error.\n"
     "\nExit codes: 0 ok; 1 a KPI failed (the others are still reported), or --strict and the\n"
-    "data had problems; 2 usage error; 3 nothing could be done (a join file could not be read,\n"
-    "the data could not be listed, no built-in KPI found, the report could not be written).\n";
+    "data had problems; 2 usage error (unknown option, a parameter value a KPI refuses, such as\n"
+    "an unknown tz, a --join no KPI reads); 3 nothing could be done (a join file could not be\n"
+    "read, no data file was found or none could be read, no built-in KPI found, the report\n"
+    "could not be written).\n";
 
 // The order KPIs appear in the report; others follow by name.
 constexpr const char* kReportOrder[] = {"agent-utilization", "conversations", "surveys",
@@ -108,7 +123,11 @@ std::vector<std::string> join_lines(const Options& o, const Joins& joins,
   for (const auto& spec : o.in.joins) {
     const std::string name = spec.substr(0, spec.find('='));
     if (const JoinTable* t = joins.table(name))
-      lines.push_back(name + " = " + t->path() + " (" + std::to_string(t->rows()) + " rows)");
+      lines.push_back(name + " = " + t->path() + " (" +
+                      (t->rows() == 1
+                           ? std::string("1 row")
+                           : report::thousands(static_cast<std::int64_t>(t->rows())) + " rows") +
+                      ")");
   }
   std::set<std::string> missing;
   for (const auto* p : plugins)
@@ -185,9 +204,9 @@ int report(int argc, char** argv) {
                                        join_lines(o, *pipeline.prepared.joins, plugins));
   content.results = std::move(pipeline.results);
 
-  // Wide tables are cut into blocks that fit the terminal (or 120 columns in a file).
-  const std::size_t tty = o.out.empty() ? report::terminal_width(STDOUT_FILENO) : 0;
-  const std::size_t width = tty ? tty : 120;
+  report::align_report(content);
+  // Wide tables are cut into blocks that fit COLUMNS, else the terminal, else 100 columns.
+  const std::size_t width = report::text_width(o.out.empty() ? STDOUT_FILENO : -1);
   const std::string text = o.format == "html" ? report::html_report(content)
                                               : report::text_report(content, o.max_rows, width);
   try {

@@ -33,6 +33,11 @@ constexpr const char* kUsage =
     "read; `leda plugins KPI` tells one KPI's columns.\n";
 
 constexpr const char* kMoreHelp =
+    "\nTables (--format table) write values by unit: durations in hours and minutes, ratios as\n"
+    "percentages, money with two decimals, counts with separators; on stdout they are split\n"
+    "into blocks of columns that fit COLUMNS, else the terminal, else 100 (a pipe). CSV and\n"
+    "JSON keep the raw values (seconds, fractions); JSON's column_info gives each column's\n"
+    "unit, role and description.\n"
     "\nOutput (--out):\n"
     "  The format follows --out's extension (.json, .csv, .txt) when --format is not given;\n"
     "  a --format that contradicts the extension is a usage error.\n"
@@ -107,8 +112,9 @@ void emit(const std::string& path, const std::string& text) {
 std::string formatted(const host::KpiResult& r, const std::string& format, bool to_file) {
   if (format == "csv") return r.ok() ? report::result_csv(r) : std::string();
   if (format == "json") return report::results_json({&r}, false);
-  // A table for a terminal fits its width; a table for a file keeps one line per row.
-  return report::result_text(r, 0, to_file ? 0 : report::terminal_width(STDOUT_FILENO));
+  // A table on stdout fits COLUMNS, else the terminal, else 100 columns; a table for a file
+  // keeps one line per row.
+  return report::result_text(r, 0, to_file ? 0 : report::text_width(STDOUT_FILENO));
 }
 
 // Writes the results (a failed KPI keeps its place, except in CSV). `several`: more than one KPI

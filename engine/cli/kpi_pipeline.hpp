@@ -30,9 +30,9 @@ struct KpiPipeline {
   std::string command;  ///< "leda run": the prefix of every message
   KpiRunInputs in;
 
-  host::PreparedRun prepared;
-  std::optional<load::LoadResult> loaded;
-  std::vector<host::KpiResult> results;
+  host::PreparedRun prepared = {};
+  std::optional<load::LoadResult> loaded = {};
+  std::vector<host::KpiResult> results = {};
   bool partial = false;  ///< something failed but the run went on (exit code 1)
 
   /// Checks parameters and joins and configures `plugins`. Returns 0, or the exit code after

@@ -45,8 +45,8 @@ std::string output_format(const std::string& format, const std::string& out,
                                 ", not " + implied);
   if (format.empty()) return implied.empty() ? fallback : implied;
   if (!implied.empty() && implied != format)
-    throw std::invalid_argument("--format " + format + " contradicts --out " + out + " (a " +
-                                implied + " file name)");
+    throw std::invalid_argument("--format " + format + " contradicts --out " + out +
+                                (implied == "html" ? " (an " : " (a ") + implied + " file name)");
   return format;
 }
 

@@ -24,6 +24,16 @@ std::string cell_error(const JoinTable& t, std::size_t row, std::string_view col
          what;
 }
 
+// "the KPIs read: agents, membership", or "conversations reads no join".
+std::string joins_read(const std::set<std::string>& read,
+                       const std::vector<const Description*>& plugins) {
+  if (!read.empty()) return "the KPIs read: " + listed(read);
+  std::set<std::string> names;
+  for (const Description* d : plugins)
+    names.insert(d->name);
+  return listed(names) + (names.size() == 1 ? " reads" : " read") + " no join";
+}
+
 }  // namespace
 
 std::vector<JoinArg> parse_join_args(const std::vector<std::string>& specs) {
@@ -50,8 +60,8 @@ void check_join_names(const std::vector<JoinArg>& args,
   for (const JoinArg& a : args)
     if (!read.count(a.name))
       throw JoinSpecError("--join " + a.name + "=" + a.file +
-                          ": no KPI of this run reads a join named '" + a.name +
-                          "' (the KPIs read: " + listed(read) + ")");
+                          ": no KPI of this run reads a join named '" + a.name + "' (" +
+                          joins_read(read, plugins) + ")");
 }
 
 std::vector<JoinTable> read_join_tables(const std::vector<JoinArg>& args) {

@@ -3,9 +3,12 @@
 
 #include <fmt/format.h>
 
+#include "leda/strings.hpp"
+#include "report/key_order.hpp"
 #include "report/kpi_charts.hpp"
 #include "report/kpi_output.hpp"
 #include "report/kpi_report.hpp"
+#include "report/unit_text.hpp"
 #include "report/value_text.hpp"
 
 namespace leda::report {
@@ -23,17 +26,22 @@ table.facts td { padding: 2px 12px 2px 0; vertical-align: top; }
 table.facts td:first-child { color: #66737f; white-space: nowrap; }
 table.data { font-size: 13px; }
 table.data th, table.data td { border-bottom: 1px solid #e6eaef; padding: 3px 8px; }
-table.data th { text-align: left; background: #f3f6f9; position: sticky; top: 0; }
+table.data th { text-align: left; vertical-align: bottom; background: #f3f6f9; font-weight: 600;
+                white-space: normal; min-width: 3.5em; max-width: 9em; }
+table.data th.num { text-align: right; }
+table.data td { white-space: nowrap; }
 table.data td.num { text-align: right; font-variant-numeric: tabular-nums; }
+table.data thead th { position: sticky; top: 0; }
 td.null { color: #9aa5b1; }
-.scroll { max-height: 480px; overflow: auto; border: 1px solid #e6eaef; }
+.scroll { max-width: 100%; max-height: 480px; overflow: auto; border: 1px solid #e6eaef; }
+details { margin: .4em 0; }
+details summary { cursor: pointer; color: #3572b0; }
+table.glossary td { padding: 2px 12px 2px 0; vertical-align: top; font-size: 13px; }
+table.glossary code { color: #44515e; }
 .notes { color: #44515e; }
 .error { color: #a4262c; background: #fdf3f4; padding: .5em .8em; border-left: 3px solid #a4262c; }
 pre.problems { background: #fff8e6; padding: .6em; white-space: pre-wrap; }
-svg.chart { display: block; margin: .8em 0; font-size: 12px; }
-svg.chart .bar { fill: #3572b0; }
-svg.chart .axis { stroke: #66737f; }
-svg.chart .chart-title { font-weight: 600; font-size: 13px; }
+svg.chart { display: block; margin: 1.2em 0; max-width: 100%; height: auto; }
 nav a { margin-right: 1em; }
 )";
 
@@ -44,25 +52,97 @@ std::string anchor(const std::string& kpi) {
   return out;
 }
 
-std::string html_table(const Table& t) {
-  std::string out = "<div class=\"scroll\"><table class=\"data\">\n<thead><tr>";
-  for (const auto& c : t.columns)
-    out += "<th>" + html_escape(c.name) + "</th>";
+// The columns of the table above the fold: keys and headline figures (the first six others for
+// a plugin that marks no headline).
+std::vector<std::size_t> compact_columns(const Table& t) {
+  std::vector<std::size_t> keys, headline, others;
+  for (std::size_t c = 0; c < t.columns.size(); ++c) {
+    if (is_key(t.columns[c]))
+      keys.push_back(c);
+    else if (t.columns[c].role == ColumnRole::kHeadline)
+      headline.push_back(c);
+    else if (others.size() < 6)
+      others.push_back(c);
+  }
+  keys.insert(keys.end(), headline.empty() ? others.begin() : headline.begin(),
+              headline.empty() ? others.end() : headline.end());
+  return keys;
+}
+
+std::string header_cell(const Column& c) {
+  std::string tip = c.name;
+  if (!c.description.empty()) tip += ": " + c.description;
+  std::string label = c.name == "agent_login" ? "agent" : readable_name(c.name);
+  if (c.unit == Unit::kMoney && !c.currency.empty()) label += " (" + c.currency + ")";
+  return "<th" + std::string(right_aligned(c) ? " class=\"num\"" : "") + " title=\"" +
+         html_escape(tip) + "\" scope=\"col\">" + html_escape(label) + "</th>";
+}
+
+std::string html_table(const Table& t, const std::vector<std::size_t>& columns) {
+  std::string out = "<table class=\"data\">\n<thead><tr>";
+  for (std::size_t c : columns)
+    out += header_cell(t.columns[c]);
   out += "</tr></thead>\n<tbody>\n";
   for (const auto& row : t.rows) {
     out += "<tr>";
-    for (std::size_t c = 0; c < row.size(); ++c) {
-      const bool num =
-          t.columns[c].type == ColumnType::kInt || t.columns[c].type == ColumnType::kNumber;
+    for (std::size_t c : columns) {
       const bool null = std::holds_alternative<std::monostate>(row[c]);
-      const std::string cls = null ? " class=\"null\"" : num ? " class=\"num\"" : "";
-      out += "<td" + cls + ">" + html_escape(human_value(row[c])) + "</td>";
+      const std::string cls = null                          ? " class=\"null\""
+                              : right_aligned(t.columns[c]) ? " class=\"num\""
+                                                            : "";
+      out += "<td" + cls + ">" + html_escape(cell_text(row[c], t.columns[c])) + "</td>";
     }
     out += "</tr>\n";
   }
   if (t.rows.empty())
-    out += fmt::format("<tr><td colspan=\"{}\">(no rows)</td></tr>\n", t.columns.size());
-  return out + "</tbody></table></div>\n";
+    out += fmt::format("<tr><td colspan=\"{}\">(no rows)</td></tr>\n", columns.size());
+  return out + "</tbody></table>\n";
+}
+
+std::string glossary(const Table& t) {
+  std::string out =
+      "<details class=\"glossary\"><summary>What the columns mean</summary>\n"
+      "<table class=\"glossary\">\n";
+  for (const auto& c : t.columns) {
+    std::string unit = unit_name(c.unit);
+    if (c.unit == Unit::kMoney && !c.currency.empty()) unit += ", " + c.currency;
+    out += "<tr><td><code>" + html_escape(c.name) + "</code></td><td>" +
+           html_escape(c.description.empty() ? "-" : c.description) + "</td><td>" +
+           html_escape(unit) + "</td></tr>\n";
+  }
+  return out + "</table>\n</details>\n";
+}
+
+std::string kpi_section(const host::KpiResult& r) {
+  std::string out = "<section id=\"" + anchor(r.kpi) + "\">\n<h2>" + html_escape(r.kpi) +
+                    " <small>" + html_escape(r.plugin_version) + "</small></h2>\n";
+  if (!r.summary.empty()) out += "<p class=\"summary\">" + html_escape(r.summary) + "</p>\n";
+  if (!r.params.all().empty())
+    out += "<p class=\"params\">parameters: " + html_escape(params_text(r)) + "</p>\n";
+  if (!r.ok())
+    return out + "<p class=\"error\">failed: " + html_escape(r.error) + "</p>\n</section>\n";
+  const Table& t = *r.table;
+  for (const auto& svg : kpi_chart_svgs(r))
+    out += svg;
+  const auto compact = compact_columns(t);
+  if (compact.size() < t.columns.size()) {
+    out += html_table(t, compact);
+    std::vector<std::size_t> all(t.columns.size());
+    for (std::size_t c = 0; c < all.size(); ++c)
+      all[c] = c;
+    out += "<details class=\"full\"><summary>All " + plural(t.columns.size(), "column") +
+           "</summary>\n<div class=\"scroll\">" + html_table(t, all) + "</div>\n</details>\n";
+  } else {
+    out += "<div class=\"scroll\">" + html_table(t, compact) + "</div>\n";
+  }
+  out += glossary(t);
+  if (!t.notes.empty()) {
+    out += "<ul class=\"notes\">\n";
+    for (const auto& n : t.notes)
+      out += "<li>" + html_escape(n) + "</li>\n";
+    out += "</ul>\n";
+  }
+  return out + "</section>\n";
 }
 
 }  // namespace
@@ -83,27 +163,8 @@ std::string html_report(const ReportContent& content) {
   for (const auto& r : content.results)
     out += "<a href=\"#" + anchor(r.kpi) + "\">" + html_escape(r.kpi) + "</a>";
   out += "</nav>\n";
-  for (const auto& r : content.results) {
-    out += "<section id=\"" + anchor(r.kpi) + "\">\n<h2>" + html_escape(r.kpi) + " <small>" +
-           html_escape(r.plugin_version) + "</small></h2>\n";
-    if (!r.summary.empty()) out += "<p class=\"summary\">" + html_escape(r.summary) + "</p>\n";
-    if (!r.params.all().empty())
-      out += "<p class=\"params\">parameters: " + html_escape(params_text(r)) + "</p>\n";
-    if (!r.ok()) {
-      out += "<p class=\"error\">failed: " + html_escape(r.error) + "</p>\n</section>\n";
-      continue;
-    }
-    for (const auto& chart : charts_for(r))
-      out += render_svg(chart);
-    out += html_table(*r.table);
-    if (!r.table->notes.empty()) {
-      out += "<ul class=\"notes\">\n";
-      for (const auto& n : r.table->notes)
-        out += "<li>" + html_escape(n) + "</li>\n";
-      out += "</ul>\n";
-    }
-    out += "</section>\n";
-  }
+  for (const auto& r : content.results)
+    out += kpi_section(r);
   return out + "</body>\n</html>\n";
 }
 

@@ -5,14 +5,21 @@
 #include <map>
 #include <string_view>
 
-#include "report/kpi_output.hpp"
-#include "report/value_text.hpp"
+#include "leda/strings.hpp"
+#include "report/key_order.hpp"
+#include "report/unit_text.hpp"
 
 namespace leda::report {
 namespace {
 
-// The headline columns of the built-in KPIs, by KPI name.
-const std::map<std::string, std::vector<std::string>>& headline_columns() {
+// KPIs that draw their own charts, by KPI name. A KPI listed here gets only these charts.
+const std::map<std::string, ChartMaker>& chart_makers() {
+  static const std::map<std::string, ChartMaker> makers = {};
+  return makers;
+}
+
+// The chart columns of the built-in KPIs, by KPI name.
+const std::map<std::string, std::vector<std::string>>& chart_columns() {
   static const std::map<std::string, std::vector<std::string>> columns = {
       {"agent-utilization", {"engaged_time_rate", "occupancy"}},
       {"aov-by-segment", {"aov", "revenue"}},
@@ -29,9 +36,8 @@ std::optional<std::size_t> column_of(const Table& t, std::string_view name) {
   return std::nullopt;
 }
 
-std::string pretty(std::string name) {
-  std::replace(name.begin(), name.end(), '_', ' ');
-  return name;
+bool is_number(const Column& c) {
+  return c.type == ColumnType::kNumber || c.type == ColumnType::kInt;
 }
 
 // The row's label: its key columns joined by " / ", the agent's login standing in for its id.
@@ -39,10 +45,11 @@ std::string label_of(const Table& t, const std::vector<std::size_t>& keys, std::
   std::string label;
   const auto login = column_of(t, "agent_login");
   for (std::size_t c : keys) {
-    if (t.columns[c].name == "agent_id" && login && human_value(t.rows[row][*login]) != "-" &&
-        !human_value(t.rows[row][*login]).empty())
-      continue;
-    label += (label.empty() ? "" : " / ") + human_value(t.rows[row][c]);
+    if (t.columns[c].name == "agent_id" && login) {
+      const std::string name = cell_text(t.rows[row][*login], t.columns[*login]);
+      if (name != "-" && !name.empty()) continue;
+    }
+    label += (label.empty() ? "" : " / ") + cell_text(t.rows[row][c], t.columns[c]);
   }
   return label.empty() ? "row " + std::to_string(row + 1) : label;
 }
@@ -53,6 +60,12 @@ std::optional<double> number_of(const Value& v) {
   return std::nullopt;
 }
 
+// "Engaged time rate": the first letter upper-cased for a title.
+std::string capitalised(std::string s) {
+  if (!s.empty() && s[0] >= 'a' && s[0] <= 'z') s[0] = static_cast<char>(s[0] - 'a' + 'A');
+  return s;
+}
+
 }  // namespace
 
 std::vector<BarChart> charts_for(const host::KpiResult& result) {
@@ -60,35 +73,56 @@ std::vector<BarChart> charts_for(const host::KpiResult& result) {
   const Table& t = *result.table;
   std::vector<std::size_t> keys, values;
   for (std::size_t c = 0; c < t.columns.size(); ++c)
-    if (is_key_column(t.columns[c].name)) keys.push_back(c);
-  if (auto it = headline_columns().find(result.kpi); it != headline_columns().end()) {
+    if (is_key(t.columns[c])) keys.push_back(c);
+  if (auto it = chart_columns().find(result.kpi); it != chart_columns().end()) {
     for (const auto& name : it->second)
       if (auto c = column_of(t, name)) values.push_back(*c);
   } else {
     for (std::size_t c = 0; c < t.columns.size() && values.empty(); ++c)
-      if (t.columns[c].type == ColumnType::kNumber && !is_key_column(t.columns[c].name))
+      if (t.columns[c].role == ColumnRole::kHeadline && is_number(t.columns[c]))
         values.push_back(c);
+    for (std::size_t c = 0; c < t.columns.size() && values.empty(); ++c)
+      if (t.columns[c].type == ColumnType::kNumber && !is_key(t.columns[c])) values.push_back(c);
   }
   std::string by;
   for (std::size_t c : keys)
-    if (!(t.columns[c].name == "agent_id" && column_of(t, "agent_login")))
-      by += (by.empty() ? "" : " / ") + pretty(t.columns[c].name);
+    if (!(t.columns[c].name == "agent_login" && column_of(t, "agent_id")))
+      by += (by.empty() ? "" : " / ") + (t.columns[c].name == "agent_id"
+                                             ? std::string("agent")
+                                             : readable_name(t.columns[c].name));
   const std::size_t rows = std::min(t.rows.size(), kMaxBars);
   std::vector<BarChart> charts;
   for (std::size_t v : values) {
     BarChart chart;
-    chart.title = pretty(t.columns[v].name) + (by.empty() ? "" : " by " + by);
+    chart.value_title = readable_name(t.columns[v].name);
+    chart.category_title = by;
+    chart.measure = measure_of(t.columns[v]);
+    chart.title = capitalised(chart.value_title) + (by.empty() ? "" : " by " + by);
     if (rows < t.rows.size())
       chart.title +=
-          " (first " + std::to_string(rows) + " of " + std::to_string(t.rows.size()) + " rows)";
+          " (first " + std::to_string(rows) + " of " + plural(t.rows.size(), "row") + ")";
+    BarSeries series;
+    series.name = chart.value_title;
     bool any = false;
     for (std::size_t r = 0; r < rows; ++r) {
-      chart.bars.push_back({label_of(t, keys, r), number_of(t.rows[r][v])});
-      any = any || chart.bars.back().value.has_value();
+      chart.categories.push_back(label_of(t, keys, r));
+      series.values.push_back(number_of(t.rows[r][v]));
+      any = any || series.values.back().has_value();
     }
+    chart.series.push_back(std::move(series));
     if (any) charts.push_back(std::move(chart));  // a chart of nulls shows nothing
   }
   return charts;
+}
+
+std::vector<std::string> kpi_chart_svgs(const host::KpiResult& result) {
+  if (!result.ok() || result.table->rows.empty()) return {};
+  if (const auto it = chart_makers().find(result.kpi); it != chart_makers().end())
+    return it->second(result);
+  std::vector<std::string> svgs;
+  for (const auto& chart : charts_for(result))
+    svgs.push_back(render_svg(chart));
+  return svgs;
 }
 
 }  // namespace leda::report

@@ -19,6 +19,11 @@ std::string count(std::uint64_t n) {
   return out;
 }
 
+// "1 visit", "5,990 visits".
+std::string counted(std::uint64_t n, const std::string& noun) {
+  return count(n) + " " + noun + (n == 1 ? "" : "s");
+}
+
 }  // namespace
 
 std::string load_problems_text(const load::LoadStats& stats, std::size_t max_samples) {
@@ -48,18 +53,18 @@ std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
   }
   out.push_back({"Files", count(s.files_total) + " (" + files + ")"});
   out.push_back({"Records", records});
-  out.push_back({"Sessions", fmt::format("{} agent sessions of {} agents, {} visits, {} "
-                                         "conversations, {} surveys",
-                                         count(m.agent_sessions.size()), count(m.agents.size()),
-                                         count(m.visits.size()), count(m.conversations.size()),
-                                         count(m.surveys.size()))});
+  out.push_back({"Sessions", counted(m.agent_sessions.size(), "agent session") + " of " +
+                                 counted(m.agents.size(), "agent") + ", " +
+                                 counted(m.visits.size(), "visit") + ", " +
+                                 counted(m.conversations.size(), "conversation") + ", " +
+                                 counted(m.surveys.size(), "survey")});
   out.push_back({"Duplicates dropped", count(s.duplicates)});
   out.push_back({"Errors in the input",
                  s.errors ? count(s.errors) + " (listed below)" : std::string("none")});
   out.push_back({"Joined tables", join_lines.empty() ? std::string("none") : [&] {
                    std::string j;
                    for (const auto& l : join_lines)
-                     j += (j.empty() ? "" : ", ") + l;
+                     j += (j.empty() ? "" : "; ") + l;
                    return j;
                  }()});
   return out;

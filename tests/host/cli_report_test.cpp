@@ -56,7 +56,7 @@ TEST_CASE("report: a header of facts and every built-in KPI", "[cli][report]") {
   for (const auto& n : names)
     CHECK_THAT(page, Catch::Contains("<section id=\"kpi-" + n + "\">"));
   if (std::find(names.begin(), names.end(), "conversations") != names.end())
-    CHECK_THAT(page, Catch::Contains("conversations by skill id"));
+    CHECK_THAT(page, Catch::Contains("Conversations by skill ID"));
 }
 
 TEST_CASE("report usage errors", "[cli][report]") {

@@ -6,6 +6,7 @@
 #include "cli_support.hpp"
 #include "host/csv_reader.hpp"
 #include "host/kpi_runner.hpp"
+#include "leda/abi.h"
 #include "leda/joins.hpp"
 #include "test_plugins.hpp"
 
@@ -159,17 +160,22 @@ TEST_CASE("broken plugins each get an error; the good one still runs; exit 1", "
             dir("throws"), "--plugin-dir", dir("abi"), "--plugin-dir", dir("notplugin"),
             "--plugin-dir", dir("nocreate"), "--plugin-dir", dir("twins")}));
   CHECK(r.exit_code == 1);
-  // The good plugin's result is there, alone in the array of the two KPIs asked for.
+  // The good plugin's result is there; the one that failed to run keeps its place in the array
+  // of the two KPIs asked for, with its error and exit code.
   const auto d = parse(r.out);
   REQUIRE(d.IsArray());
-  REQUIRE(d.Size() == 1);
+  REQUIRE(d.Size() == 2);
   CHECK(std::string(d[0]["kpi"].GetString()) == "probe");
   CHECK(d[0]["rows"][0]["conversations"].GetInt() == 300);
+  CHECK(std::string(d[1]["kpi"].GetString()) == "thrower");
+  CHECK_THAT(d[1]["error"].GetString(), Catch::Contains("deliberate failure in update"));
+  CHECK(d[1]["exit"].GetInt() == 1);
+  CHECK_FALSE(d[1].HasMember("rows"));
   // Each failure names its plugin (file, and name when known) and why.
-  CHECK_THAT(r.err, Catch::Contains("plugin 'old-abi' (") &&
-                        Catch::Contains("libhost_old_abi.so") &&
-                        Catch::Contains("ABI version 999") &&
-                        Catch::Contains("this leda uses ABI version 1"));
+  CHECK_THAT(r.err,
+             Catch::Contains("plugin 'old-abi' (") && Catch::Contains("libhost_old_abi.so") &&
+                 Catch::Contains("ABI version 999") &&
+                 Catch::Contains("this leda uses ABI version " + std::to_string(LEDA_ABI_VERSION)));
   CHECK_THAT(r.err, Catch::Contains("libhost_not_a_plugin.so: not a leda plugin"));
   CHECK_THAT(r.err, Catch::Contains("plugin 'headless' (") && Catch::Contains("no leda_create"));
   CHECK_THAT(r.err, Catch::Contains("libhost_twin_a.so): refused: another file also provides a "

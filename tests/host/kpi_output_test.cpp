@@ -29,9 +29,9 @@ KpiResult sample() {
                            {"tz", "UTC"}});
   leda::Table t;
   t.columns = {{"agent", ColumnType::kString},
-               {"chats", ColumnType::kInt},
-               {"rate", ColumnType::kNumber},
-               {"low_n", ColumnType::kBool}};
+               {"chats", ColumnType::kInt, leda::Unit::kCount, "chats answered"},
+               {"rate", ColumnType::kNumber, leda::Unit::kRatio, "", leda::ColumnRole::kHeadline},
+               {"low_n", ColumnType::kBool, leda::Unit::kFlag}};
   t.rows.push_back({std::string("Ann, \"A\""), std::int64_t{3}, 0.1, true});
   t.rows.push_back({std::string(""), std::int64_t{-2}, std::monostate{}, false});
   t.rows.push_back({std::monostate{}, std::int64_t{0}, 2.0, std::monostate{}});
@@ -80,6 +80,12 @@ TEST_CASE("one KPI as JSON follows the contract", "[output]") {
   "params": {"group_by": ["agent", "day"], "sl": 30, "ratio": 0.5, "strict": false, "tz": "UTC"},
   "columns": ["agent", "chats", "rate", "low_n"],
   "column_types": ["string", "int", "number", "bool"],
+  "column_info": [
+    {"name": "agent", "type": "string", "unit": "text", "role": "measure", "currency": null, "description": ""},
+    {"name": "chats", "type": "int", "unit": "count", "role": "measure", "currency": null, "description": "chats answered"},
+    {"name": "rate", "type": "number", "unit": "ratio", "role": "headline", "currency": null, "description": ""},
+    {"name": "low_n", "type": "bool", "unit": "flag", "role": "measure", "currency": null, "description": ""}
+  ],
   "rows": [
     {"agent": "Ann, \"A\"", "chats": 3, "rate": 0.1, "low_n": true},
     {"agent": "", "chats": -2, "rate": null, "low_n": false},
@@ -116,21 +122,22 @@ TEST_CASE("CSV: header, RFC 4180 quoting, nulls empty, empty strings quoted", "[
         ",0,2.0,\n");
 }
 
-TEST_CASE("the text table aligns columns and lists notes", "[output]") {
+TEST_CASE("the text table aligns columns, writes cells by unit and lists notes", "[output]") {
   const std::string text = leda::report::result_text(sample());
   CHECK(text ==
         "demo 1.2.3 - A demo\n"
         "parameters: group_by=agent,day, ratio=0.5, sl=30, strict=false, tz=UTC\n"
         "\n"
-        "agent     chats  rate  low_n\n"
-        "--------  -----  ----  -----\n"
-        "Ann, \"A\"      3   0.1  true\n"
-        "             -2     -  false\n"
-        "-             0     2  -\n"
+        "agent     chats    rate  low_n\n"
+        "--------  -----  ------  -----\n"
+        "Ann, \"A\"      3   10.0%  yes\n"
+        "             -2       -  no\n"
+        "-             0  200.0%  -\n"
         "\n"
         "notes:\n"
         "  - 1 order excluded\n"
-        "  - line\nbreak\n");
+        "  - line\n"
+        "    break\n");
   auto big = sample();
   CHECK_THAT(leda::report::text_table(*big.table, 1), Catch::EndsWith("... and 2 more rows\n"));
 }

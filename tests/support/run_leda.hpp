@@ -29,6 +29,7 @@ std::string leda_bin();
 struct RunOptions {
   std::vector<std::string> env = {};  ///< "NAME=value" set in the child's environment
   int timeout_s = 60;                 ///< run_leda kills the child after this long
+  std::string cwd = {};               ///< the child's working folder ("": the test's)
 };
 
 /// A finished child.
