@@ -33,7 +33,6 @@ std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
                                       const std::vector<std::string>& data_paths,
                                       const std::vector<std::string>& join_lines) {
   const load::LoadStats& s = loaded.stats;
-  const Model& m = loaded.model;
   std::vector<SummaryLine> out;
   std::string paths;
   for (const auto& p : data_paths)
@@ -50,9 +49,9 @@ std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
   out.push_back({"Records", records});
   out.push_back({"Sessions", fmt::format("{} agent sessions of {} agents, {} visits, {} "
                                          "conversations, {} surveys",
-                                         count(m.agent_sessions.size()), count(m.agents.size()),
-                                         count(m.visits.size()), count(m.conversations.size()),
-                                         count(m.surveys.size()))});
+                                         count(s.merged.agent_sessions), count(s.merged.agents),
+                                         count(s.merged.visits), count(s.merged.conversations),
+                                         count(s.merged.surveys))});
   out.push_back({"Duplicates dropped", count(s.duplicates)});
   out.push_back({"Errors in the input",
                  s.errors ? count(s.errors) + " (listed below)" : std::string("none")});
