@@ -1,0 +1,453 @@
+// dist/dist_load.cpp — see dist_load.hpp.
+#include "dist/dist_load.hpp"
+
+#include <algorithm>
+#include <array>
+#include <chrono>
+#include <csignal>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+#include <queue>
+#include <stdexcept>
+#include <tuple>
+
+#include "dist/fragment_codec.hpp"
+#include "dist/fragment_split.hpp"
+#include "dist/load_codec.hpp"
+#include "dist/routing.hpp"
+#include "load/file_reader.hpp"
+#include "load/file_walk.hpp"
+#include "model/model_builder.hpp"
+#include "util/thread_pool.hpp"
+
+namespace leda::dist {
+namespace {
+
+using model::Fragment;
+
+enum Part : std::uint8_t { kVisitPart = 0, kRestPart = 1 };
+enum EntryKind : std::uint8_t { kConversationEntry = 1, kSessionEntry = 2, kSurveyQuery = 3 };
+
+// A test hook: LEDA_MPI_TEST_KILL=RANK:STAGE kills that rank (SIGKILL) when it reaches STAGE
+// ("parse", "exchange", "merge"), to check that a rank that dies fails the run, never hangs.
+void maybe_die(int rank, const char* stage) {
+  const char* v = std::getenv("LEDA_MPI_TEST_KILL");
+  if (!v) return;
+  const std::string s(v);
+  const auto colon = s.find(':');
+  if (colon == std::string::npos) return;
+  if (std::atoi(s.substr(0, colon).c_str()) == rank && s.substr(colon + 1) == stage)
+    std::raise(SIGKILL);
+}
+
+std::string list_files(Comm& comm, const std::vector<std::string>& paths,
+                       std::vector<load::DataFile>& files) {
+  std::string bytes;
+  if (comm.rank() == 0) {
+    StateWriter w;
+    try {
+      const auto found = load::list_data_files(paths);
+      w.boolean(true);
+      w.u64(found.size());
+      for (const auto& f : found) {
+        w.str(f.path);
+        w.u64(f.size);
+        w.i64(f.type_hint);
+      }
+    } catch (const std::exception& e) {
+      w = StateWriter();
+      w.boolean(false);
+      w.str(e.what());
+    }
+    bytes = w.take();
+  }
+  comm.broadcast(bytes);
+  StateReader r(bytes);
+  if (!r.boolean()) return r.str();
+  files.resize(r.count());
+  for (auto& f : files) {
+    f.path = r.str();
+    f.size = r.u64();
+    f.type_hint = static_cast<int>(r.i64());
+  }
+  return {};
+}
+
+// The rank of each file: largest first, to the rank with the fewest bytes (then the lowest).
+std::vector<int> assign_files(const std::vector<load::DataFile>& files, int ranks) {
+  std::vector<std::size_t> order(files.size());
+  for (std::size_t i = 0; i < order.size(); ++i)
+    order[i] = i;
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::size_t a, std::size_t b) { return files[a].size > files[b].size; });
+  using Load = std::pair<std::uint64_t, int>;
+  std::priority_queue<Load, std::vector<Load>, std::greater<>> least;
+  for (int r = 0; r < ranks; ++r)
+    least.push({0, r});
+  std::vector<int> owner(files.size());
+  for (std::size_t i : order) {
+    auto [bytes, r] = least.top();
+    least.pop();
+    owner[i] = r;
+    least.push({bytes + std::max<std::uint64_t>(files[i].size, 1), r});
+  }
+  return owner;
+}
+
+// Fragments cleared and reused from file to file (as the one-process loader does).
+class FragmentPool {
+ public:
+  std::unique_ptr<Fragment> take() {
+    std::lock_guard lock(mutex_);
+    if (free_.empty()) return std::make_unique<Fragment>();
+    auto f = std::move(free_.back());
+    free_.pop_back();
+    return f;
+  }
+  void give(std::unique_ptr<Fragment> f) {
+    f->clear();
+    std::lock_guard lock(mutex_);
+    free_.push_back(std::move(f));
+  }
+
+ private:
+  std::mutex mutex_;
+  std::vector<std::unique_ptr<Fragment>> free_;
+};
+
+bool empty_part(const Fragment& f) {
+  return f.agent_sessions.empty() && f.visit_pieces.empty() && f.conversations.empty() &&
+         f.surveys.empty();
+}
+
+// One part of one file, framed for its rank: [file][part][shared records][fragment].
+void append_frame(std::string& out, std::uint64_t file, Part part,
+                  const std::vector<std::uint32_t>& shared, const Fragment& f) {
+  StateWriter head;
+  head.u64(file);
+  head.u64(part);
+  leda::encode(head, shared);
+  std::string body;
+  encode_fragment(f, body);
+  StateWriter len;
+  len.u64(head.bytes().size() + body.size());
+  out += len.bytes();
+  out += head.bytes();
+  out += body;
+}
+
+// Where one of this rank's files sends the records the directory decides.
+struct FileRoutes {
+  std::vector<std::uint32_t> sessions, conversations, surveys;
+};
+
+// Who asked the directory what: (local file, kind, index), in the order of the entries.
+struct Asked {
+  std::uint32_t file;
+  EntryKind kind;
+  std::uint32_t index;
+};
+
+struct Received {
+  std::uint64_t file;
+  std::uint8_t part;
+  std::vector<std::uint32_t> shared;
+  std::string_view fragment;
+};
+
+}  // namespace
+
+load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& paths,
+                                  const load::LoadOptions& options, const std::string& command) {
+  const auto started = std::chrono::steady_clock::now();
+  const int rank = comm.rank(), ranks = comm.size();
+  const auto R = static_cast<std::uint32_t>(ranks);
+  const std::uint32_t needs = load::normalize_needs(options.needs);
+  const unsigned threads = options.threads != 0 ? options.threads : util::default_threads();
+
+  // 1. The files and who reads which.
+  std::vector<load::DataFile> files;
+  if (std::string error = list_files(comm, paths, files); !error.empty()) throw ListError(error);
+  const std::vector<int> owner = assign_files(files, ranks);
+  std::vector<std::size_t> mine;
+  for (std::size_t i = 0; i < files.size(); ++i)
+    if (owner[i] == rank) mine.push_back(i);
+
+  // 2. Parse; visit pieces go out at once, the rest waits for the directory.
+  maybe_die(rank, "parse");
+  std::vector<load::FileReport> reports(mine.size());
+  std::vector<std::string> pending(mine.size());
+  std::vector<std::string> out(ranks), asks(ranks);
+  std::vector<std::vector<Asked>> asked(ranks);
+  std::vector<FileRoutes> routes(mine.size());
+  std::mutex out_mutex, ask_mutex;
+  FragmentPool pool;
+  util::parallel_for(mine.size(), threads, [&](std::size_t k) {
+    const std::size_t i = mine[k];
+    load::ParsedFile parsed = load::read_data_file(files[i].path, needs, pool.take());
+    reports[k] = std::move(parsed.report);
+    const Fragment& f = *parsed.fragment;
+    Destinations to;
+    to.sessions.assign(f.agent_sessions.size(), R);
+    to.conversations.assign(f.conversations.size(), R);
+    to.surveys.assign(f.surveys.size(), R);
+    for (const auto& p : f.visit_pieces)
+      to.pieces.push_back(
+          rank_of(key_of('v', p.visit_id.present(), f.strings.view(p.visit_id)), R));
+    SplitFragments parts = split_fragment(f, to, R + 1);
+    pool.give(std::move(parsed.fragment));
+    {
+      std::lock_guard lock(out_mutex);
+      for (std::uint32_t d = 0; d < R; ++d)
+        if (!empty_part(parts.parts[d]))
+          append_frame(out[d], i, kVisitPart, parts.shared_records, parts.parts[d]);
+    }
+    // The directory's questions about the rest, and the routes it needs no directory for.
+    const Fragment& rest = parts.parts[R];
+    FileRoutes& fr = routes[k];
+    fr.sessions.assign(rest.agent_sessions.size(), R);
+    fr.conversations.assign(rest.conversations.size(), R);
+    fr.surveys.assign(rest.surveys.size(), R);
+    std::vector<std::pair<std::uint32_t, std::string>> entries;  // (owner, bytes)
+    std::vector<Asked> who;
+    for (std::uint32_t j = 0; j < rest.conversations.size(); ++j) {
+      const Conversation& c = rest.conversations[j];
+      const std::string key =
+          key_of('c', c.conversation_id.present(), rest.strings.view(c.conversation_id));
+      StateWriter w;
+      w.u64(kConversationEntry);
+      w.str(key);
+      w.u64(i);
+      w.u64(j);
+      w.boolean(c.visit_id.present());
+      w.str(rest.strings.view(c.visit_id));
+      entries.emplace_back(rank_of(key, R), w.take());
+      who.push_back({static_cast<std::uint32_t>(k), kConversationEntry, j});
+    }
+    for (std::uint32_t j = 0; j < rest.agent_sessions.size(); ++j) {
+      const AgentSession& s = rest.agent_sessions[j];
+      const std::string key = key_of('s', s.session_id.present(), rest.strings.view(s.session_id));
+      StateWriter w;
+      w.u64(kSessionEntry);
+      w.str(key);
+      w.i64(rest.agent_session_first_event[j]);
+      w.i64(s.record_start);
+      w.i64(s.agent_id);
+      entries.emplace_back(rank_of(key, R), w.take());
+      who.push_back({static_cast<std::uint32_t>(k), kSessionEntry, j});
+    }
+    for (std::uint32_t j = 0; j < rest.surveys.size(); ++j) {
+      const Survey& s = rest.surveys[j];
+      if (!s.conversation_id.present()) {  // links to no conversation: by its own id
+        fr.surveys[j] = rank_of("q=" + std::to_string(s.survey_id), R);
+        continue;
+      }
+      const std::string key = key_of('c', true, rest.strings.view(s.conversation_id));
+      StateWriter w;
+      w.u64(kSurveyQuery);
+      w.str(key);
+      entries.emplace_back(rank_of(key, R), w.take());
+      who.push_back({static_cast<std::uint32_t>(k), kSurveyQuery, j});
+    }
+    if (!empty_part(rest)) encode_fragment(rest, pending[k]);
+    std::lock_guard lock(ask_mutex);
+    for (std::size_t e = 0; e < entries.size(); ++e) {
+      asks[entries[e].first] += entries[e].second;
+      asked[entries[e].first].push_back(who[e]);
+    }
+  });
+  load::release_read_buffers();
+
+  // 3. The directory: each owner learns every copy of its keys, then answers in order.
+  maybe_die(rank, "exchange");
+  std::vector<std::string> questions = comm.exchange(std::move(asks));
+  {
+    RouteTable table(R);
+    auto each_entry = [&](auto&& f) {
+      for (int s = 0; s < ranks; ++s) {
+        StateReader r(questions[s]);
+        while (r.position() < questions[s].size())
+          f(s, r);
+      }
+    };
+    each_entry([&](int, StateReader& r) {
+      const auto kind = static_cast<EntryKind>(r.u64());
+      const std::string key = r.str();
+      if (kind == kConversationEntry) {
+        const std::uint64_t file = r.u64();
+        const auto index = static_cast<std::uint32_t>(r.u64());
+        const bool present = r.boolean();
+        table.add_conversation(key, file, index, present, r.str());
+      } else if (kind == kSessionEntry) {
+        const TimeMs fe = r.i64(), rs = r.i64();
+        table.add_session(key, fe, rs, r.i64());
+      }
+    });
+    std::vector<std::string> answers(ranks);
+    std::vector<StateWriter> writers(ranks);
+    each_entry([&](int s, StateReader& r) {
+      const auto kind = static_cast<EntryKind>(r.u64());
+      const std::string key = r.str();
+      if (kind == kConversationEntry) {
+        r.u64(), r.u64(), r.boolean(), r.str();
+        writers[s].u64(table.conversation_rank(key));
+      } else if (kind == kSessionEntry) {
+        r.i64(), r.i64(), r.i64();
+        writers[s].u64(table.session_rank(key));
+      } else {
+        writers[s].u64(table.conversation_rank(key));
+      }
+    });
+    std::vector<std::string>().swap(questions);
+    for (int s = 0; s < ranks; ++s)
+      answers[s] = writers[s].take();
+    const std::vector<std::string> replies = comm.exchange(std::move(answers));
+    for (int o = 0; o < ranks; ++o) {
+      StateReader r(replies[o]);
+      for (const Asked& a : asked[o]) {
+        const auto to = static_cast<std::uint32_t>(r.u64());
+        if (to >= R) r.fail("a rank out of range in the directory's answer");
+        FileRoutes& fr = routes[a.file];
+        (a.kind == kConversationEntry ? fr.conversations
+         : a.kind == kSessionEntry    ? fr.sessions
+                                      : fr.surveys)[a.index] = to;
+      }
+      r.expect_end();
+    }
+  }
+
+  // The rest of each file, cut as the directory said.
+  util::parallel_for(mine.size(), threads, [&](std::size_t k) {
+    if (pending[k].empty()) return;
+    auto f = pool.take();
+    StateReader r(pending[k]);
+    decode_fragment(r, *f);
+    std::string().swap(pending[k]);
+    Destinations to{routes[k].sessions, {}, routes[k].conversations, routes[k].surveys};
+    SplitFragments parts = split_fragment(*f, to, R);
+    pool.give(std::move(f));
+    std::lock_guard lock(out_mutex);
+    for (std::uint32_t d = 0; d < R; ++d)
+      if (!empty_part(parts.parts[d]))
+        append_frame(out[d], mine[k], kRestPart, parts.shared_records, parts.parts[d]);
+  });
+
+  // 4. The exchange.
+  std::vector<std::string> in = comm.exchange(std::move(out));
+
+  // 5. Merge in (file, part) order.
+  maybe_die(rank, "merge");
+  std::vector<Received> received;
+  for (const std::string& bytes : in) {
+    const std::string_view b(bytes);
+    for (std::size_t at = 0; at < b.size();) {
+      StateReader lr(b.substr(at));
+      const std::uint64_t len = lr.u64();
+      const std::size_t body = at + lr.position();
+      if (len > b.size() - body) lr.fail("a part cut short");
+      StateReader head(b.substr(body, len));
+      Received x;
+      x.file = head.u64();
+      x.part = static_cast<std::uint8_t>(head.u64());
+      leda::decode(head, x.shared);
+      x.fragment = b.substr(body + head.position(), len - head.position());
+      received.push_back(std::move(x));
+      at = body + len;
+    }
+  }
+  std::sort(received.begin(), received.end(), [](const Received& a, const Received& b) {
+    return std::tie(a.file, a.part) < std::tie(b.file, b.part);
+  });
+  model::ModelBuilder builder;
+  std::array<std::uint64_t, kDataTypeCount> hinted{};
+  for (const auto& f : files)
+    if (f.type_hint >= 0) hinted[f.type_hint] += f.size / R;
+  builder.expect_input(hinted);
+  std::vector<std::pair<std::uint64_t, model::ModelBuilder::SharedRecord>> shared_flags;
+  {
+    Fragment f;
+    std::vector<model::ModelBuilder::SharedRecord> flags;
+    for (const Received& x : received) {
+      StateReader r(x.fragment);
+      decode_fragment(r, f);
+      r.expect_end();
+      flags.clear();
+      builder.add_part(f, files[x.file].type_hint, files[x.file].size / R, x.shared, flags);
+      for (const auto& fl : flags)
+        shared_flags.emplace_back(x.file, fl);
+    }
+  }
+  received = {};
+  std::vector<std::string>().swap(in);
+  load::LoadResult result;
+  result.model = builder.finish(threads);
+
+  // 6. The statistics, added up at rank 0 and sent to every rank.
+  StateWriter mine_w;
+  mine_w.u64(mine.size());
+  for (std::size_t k = 0; k < mine.size(); ++k) {
+    mine_w.u64(mine[k]);
+    encode_report(mine_w, reports[k]);
+  }
+  mine_w.u64(shared_flags.size());
+  for (const auto& [file, fl] : shared_flags) {
+    mine_w.u64(file);
+    mine_w.u64(fl.record);
+    mine_w.u64(fl.flags);
+  }
+  const load::LoadStats::Merged m = load::merged_counts(result.model);
+  for (std::uint64_t x : {builder.duplicates(), builder.merged_parts(), m.agent_sessions, m.agents,
+                          m.visits, m.conversations, m.surveys})
+    mine_w.u64(x);
+  const std::vector<std::string> all = comm.gather(mine_w.bytes());
+  std::string stats_bytes;
+  if (rank == 0) {
+    std::vector<load::FileReport> by_file(files.size());
+    std::map<std::pair<std::uint64_t, std::uint32_t>, std::uint8_t> shared;
+    std::uint64_t totals[7] = {};
+    for (int s = 0; s < ranks; ++s) {
+      StateReader r(all[s]);
+      for (std::size_t n = r.count(); n > 0; --n) {
+        const std::uint64_t i = r.u64();
+        if (i >= files.size()) r.fail("a file index out of range");
+        by_file[i] = decode_report(r);
+      }
+      for (std::size_t n = r.count(); n > 0; --n) {
+        const std::uint64_t file = r.u64();
+        const auto record = static_cast<std::uint32_t>(r.u64());
+        shared[{file, record}] |= static_cast<std::uint8_t>(r.u64());
+      }
+      for (std::uint64_t& t : totals)
+        t += r.u64();
+      r.expect_end();
+    }
+    load::LoadStats st;
+    for (std::size_t i = 0; i < files.size(); ++i) {
+      load::add_file_report(st, by_file[i]);
+      if (by_file[i].errors > 0 && ranks > 1)
+        std::fprintf(stderr, "%s: rank %d read %s: %llu problem%s (listed below)\n",
+                     command.c_str(), owner[i], files[i].path.c_str(),
+                     static_cast<unsigned long long>(by_file[i].errors),
+                     by_file[i].errors == 1 ? "" : "s");
+    }
+    st.duplicates = totals[0];
+    for (const auto& [key, bits] : shared)
+      if (bits == model::ModelBuilder::kRecordHeld) ++st.duplicates;
+    st.merged_parts = totals[1];
+    st.merged = {totals[2], totals[3], totals[4], totals[5], totals[6]};
+    StateWriter w;
+    encode_stats(w, st);
+    stats_bytes = w.take();
+  }
+  comm.broadcast(stats_bytes);
+  StateReader sr(stats_bytes);
+  result.stats = decode_stats(sr);
+  result.stats.seconds =
+      std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  result.stats.peak_rss_bytes = load::peak_rss_bytes();
+  return result;
+}
+
+}  // namespace leda::dist
