@@ -2,6 +2,10 @@
 #include "dist/dist_load.hpp"
 
 #include <algorithm>
+
+#ifdef __GLIBC__
+#include <malloc.h>
+#endif
 #include <array>
 #include <chrono>
 #include <csignal>
@@ -20,6 +24,7 @@
 #include "load/file_reader.hpp"
 #include "load/file_walk.hpp"
 #include "model/model_builder.hpp"
+#include "model/model_dump.hpp"
 #include "util/thread_pool.hpp"
 
 namespace leda::dist {
@@ -41,6 +46,32 @@ void maybe_die(int rank, const char* stage) {
   if (std::atoi(s.substr(0, colon).c_str()) == rank && s.substr(colon + 1) == stage)
     std::raise(SIGKILL);
 }
+
+// LEDA_MPI_PROFILE=1: each rank prints when each step ended and its resident memory then.
+class Profile {
+ public:
+  void note(const char* name, double value, const char* unit) {
+    if (on_) std::fprintf(stderr, "rank %d: %-10s %7.1f %s\n", rank_, name, value, unit);
+  }
+  explicit Profile(int rank) : rank_(rank), on_(std::getenv("LEDA_MPI_PROFILE") != nullptr) {}
+  void step(const char* name) {
+    if (!on_) return;
+    long pages = 0, resident = 0;
+    if (FILE* f = std::fopen("/proc/self/statm", "r")) {
+      if (std::fscanf(f, "%ld %ld", &pages, &resident) != 2) resident = 0;
+      std::fclose(f);
+    }
+    const double t =
+        std::chrono::duration<double>(std::chrono::steady_clock::now() - start_).count();
+    std::fprintf(stderr, "rank %d: %-10s %7.3f s  %6.0f MB resident, %6.0f MB at most so far\n",
+                 rank_, name, t, resident * 4096.0 / 1e6, load::peak_rss_bytes() / 1e6);
+  }
+
+ private:
+  int rank_;
+  bool on_;
+  std::chrono::steady_clock::time_point start_ = std::chrono::steady_clock::now();
+};
 
 std::string list_files(Comm& comm, const std::vector<std::string>& paths,
                        std::vector<load::DataFile>& files) {
@@ -111,6 +142,7 @@ class FragmentPool {
     std::lock_guard lock(mutex_);
     free_.push_back(std::move(f));
   }
+  void clear() { free_.clear(); }
 
  private:
   std::mutex mutex_;
@@ -122,20 +154,37 @@ bool empty_part(const Fragment& f) {
          f.surveys.empty();
 }
 
-// One part of one file, framed for its rank: [file][part][shared records][fragment].
-void append_frame(std::string& out, std::uint64_t file, Part part,
-                  const std::vector<std::uint32_t>& shared, const Fragment& f) {
-  StateWriter head;
-  head.u64(file);
-  head.u64(part);
-  leda::encode(head, shared);
-  std::string body;
-  encode_fragment(f, body);
-  StateWriter len;
-  len.u64(head.bytes().size() + body.size());
-  out += len.bytes();
-  out += head.bytes();
-  out += body;
+// One part of one file for its rank: [file][part][shared records][fragment].
+std::string frame_of(std::uint64_t file, Part part, const std::vector<std::uint32_t>& shared,
+                     const Fragment& f) {
+  StateWriter w;
+  w.u64(file);
+  w.u64(part);
+  leda::encode(w, shared);
+  encode_fragment(f, w);
+  return w.take();
+}
+
+// Each rank's frames, one string per rank, each frame after its length; the frames are freed
+// as they are copied, and each string is allocated once at its final size (a string grown by
+// doubling would hold twice the bytes for a moment).
+std::vector<std::string> concatenated(std::vector<std::vector<std::string>>& frames) {
+  std::vector<std::string> out(frames.size());
+  for (std::size_t d = 0; d < frames.size(); ++d) {
+    std::size_t size = 0;
+    for (const auto& f : frames[d])
+      size += f.size() + 10;
+    out[d].reserve(size);
+    for (auto& f : frames[d]) {
+      StateWriter len;
+      len.u64(f.size());
+      out[d] += len.bytes();
+      out[d] += f;
+      std::string().swap(f);
+    }
+    std::vector<std::string>().swap(frames[d]);
+  }
+  return out;
 }
 
 // Where one of this rank's files sends the records the directory decides.
@@ -154,8 +203,21 @@ struct Received {
   std::uint64_t file;
   std::uint8_t part;
   std::vector<std::uint32_t> shared;
-  std::string_view fragment;
+  std::string frame;            // the whole frame, freed once merged
+  std::size_t fragment_at = 0;  // where the fragment starts in it
 };
+
+// A frame's header read into `x` (which takes the frame).
+Received received_frame(std::string frame) {
+  Received x;
+  x.frame = std::move(frame);
+  StateReader head(x.frame);
+  x.file = head.u64();
+  x.part = static_cast<std::uint8_t>(head.u64());
+  leda::decode(head, x.shared);
+  x.fragment_at = head.position();
+  return x;
+}
 
 }  // namespace
 
@@ -167,6 +229,7 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   const std::uint32_t needs = load::normalize_needs(options.needs);
   const unsigned threads = options.threads != 0 ? options.threads : util::default_threads();
 
+  Profile profile(rank);
   // 1. The files and who reads which.
   std::vector<load::DataFile> files;
   if (std::string error = list_files(comm, paths, files); !error.empty()) throw ListError(error);
@@ -179,7 +242,8 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   maybe_die(rank, "parse");
   std::vector<load::FileReport> reports(mine.size());
   std::vector<std::string> pending(mine.size());
-  std::vector<std::string> out(ranks), asks(ranks);
+  std::vector<std::vector<std::string>> frames(ranks);
+  std::vector<std::string> asks(ranks);
   std::vector<std::vector<Asked>> asked(ranks);
   std::vector<FileRoutes> routes(mine.size());
   std::mutex out_mutex, ask_mutex;
@@ -200,9 +264,11 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     pool.give(std::move(parsed.fragment));
     {
       std::lock_guard lock(out_mutex);
-      for (std::uint32_t d = 0; d < R; ++d)
+      for (std::uint32_t d = 0; d < R; ++d) {
         if (!empty_part(parts.parts[d]))
-          append_frame(out[d], i, kVisitPart, parts.shared_records, parts.parts[d]);
+          frames[d].push_back(frame_of(i, kVisitPart, parts.shared_records, parts.parts[d]));
+        parts.parts[d] = Fragment();
+      }
     }
     // The directory's questions about the rest, and the routes it needs no directory for.
     const Fragment& rest = parts.parts[R];
@@ -251,7 +317,11 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
       entries.emplace_back(rank_of(key, R), w.take());
       who.push_back({static_cast<std::uint32_t>(k), kSurveyQuery, j});
     }
-    if (!empty_part(rest)) encode_fragment(rest, pending[k]);
+    if (!empty_part(rest)) {
+      StateWriter w;
+      encode_fragment(rest, w);
+      pending[k] = w.take();
+    }
     std::lock_guard lock(ask_mutex);
     for (std::size_t e = 0; e < entries.size(); ++e) {
       asks[entries[e].first] += entries[e].second;
@@ -259,6 +329,11 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     }
   });
   load::release_read_buffers();
+  pool.clear();
+#ifdef __GLIBC__
+  malloc_trim(0);  // what parsing freed, back to the system before the exchange needs room
+#endif
+  profile.step("parse");
 
   // 3. The directory: each owner learns every copy of its keys, then answers in order.
   maybe_die(rank, "exchange");
@@ -318,6 +393,7 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     }
   }
 
+  profile.step("directory");
   // The rest of each file, cut as the directory said.
   util::parallel_for(mine.size(), threads, [&](std::size_t k) {
     if (pending[k].empty()) return;
@@ -331,32 +407,38 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     std::lock_guard lock(out_mutex);
     for (std::uint32_t d = 0; d < R; ++d)
       if (!empty_part(parts.parts[d]))
-        append_frame(out[d], mine[k], kRestPart, parts.shared_records, parts.parts[d]);
+        frames[d].push_back(frame_of(mine[k], kRestPart, parts.shared_records, parts.parts[d]));
   });
 
+  profile.step("cut");
   // 4. The exchange.
-  std::vector<std::string> in = comm.exchange(std::move(out));
+  // This rank's own frames stay as they are; the others go out.
+  std::vector<std::string> own = std::move(frames[rank]);
+  frames[rank].clear();
+  std::vector<std::string> in = comm.exchange(concatenated(frames));
+  profile.step("exchange");
 
   // 5. Merge in (file, part) order.
   maybe_die(rank, "merge");
   std::vector<Received> received;
-  for (const std::string& bytes : in) {
+  for (std::string& frame : own)
+    received.push_back(received_frame(std::move(frame)));
+  std::vector<std::string>().swap(own);
+  for (std::string& bytes : in) {  // each frame copied out, then the source's bytes freed
     const std::string_view b(bytes);
     for (std::size_t at = 0; at < b.size();) {
       StateReader lr(b.substr(at));
       const std::uint64_t len = lr.u64();
       const std::size_t body = at + lr.position();
       if (len > b.size() - body) lr.fail("a part cut short");
-      StateReader head(b.substr(body, len));
-      Received x;
-      x.file = head.u64();
-      x.part = static_cast<std::uint8_t>(head.u64());
-      leda::decode(head, x.shared);
-      x.fragment = b.substr(body + head.position(), len - head.position());
-      received.push_back(std::move(x));
+      received.push_back(received_frame(std::string(b.substr(body, len))));
       at = body + len;
     }
+    std::string().swap(bytes);
   }
+#ifdef __GLIBC__
+  malloc_trim(0);  // room for the model
+#endif
   std::sort(received.begin(), received.end(), [](const Received& a, const Received& b) {
     return std::tie(a.file, a.part) < std::tie(b.file, b.part);
   });
@@ -369,10 +451,11 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   {
     Fragment f;
     std::vector<model::ModelBuilder::SharedRecord> flags;
-    for (const Received& x : received) {
-      StateReader r(x.fragment);
+    for (Received& x : received) {
+      StateReader r(std::string_view(x.frame).substr(x.fragment_at));
       decode_fragment(r, f);
       r.expect_end();
+      std::string().swap(x.frame);
       flags.clear();
       builder.add_part(f, files[x.file].type_hint, files[x.file].size / R, x.shared, flags);
       for (const auto& fl : flags)
@@ -381,8 +464,14 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   }
   received = {};
   std::vector<std::string>().swap(in);
+  profile.step("merge");
   load::LoadResult result;
   result.model = builder.finish(threads);
+#ifdef __GLIBC__
+  malloc_trim(0);  // the parts were many small blocks: give their pages back
+#endif
+  profile.step("finish");
+  profile.note("model", model::model_memory_bytes(result.model) / 1e6, "MB");
 
   // 6. The statistics, added up at rank 0 and sent to every rank.
   StateWriter mine_w;
@@ -442,6 +531,7 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     stats_bytes = w.take();
   }
   comm.broadcast(stats_bytes);
+  profile.step("stats");
   StateReader sr(stats_bytes);
   result.stats = decode_stats(sr);
   result.stats.seconds =

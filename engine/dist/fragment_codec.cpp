@@ -84,8 +84,7 @@ class Reader {
 
 }  // namespace
 
-void encode_fragment(const Fragment& f, std::string& out) {
-  StateWriter w;
+void encode_fragment(const Fragment& f, StateWriter& w) {
   w.u64(f.records);
   const std::uint32_t n = f.strings.size();
   w.u64(n);
@@ -100,7 +99,6 @@ void encode_fragment(const Fragment& f, std::string& out) {
     for (const auto& x : v)
       writer.value(x);
   });
-  out += w.bytes();
 }
 
 void decode_fragment(StateReader& in, Fragment& f) {

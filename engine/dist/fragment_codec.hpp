@@ -1,9 +1,9 @@
 // dist/fragment_codec.hpp — a parsed file (model::Fragment) as bytes and back, for sending
 // records between MPI ranks without parsing their JSON again.
 //
-//   std::string bytes;
-//   leda::dist::encode_fragment(fragment, bytes);        // appends
-//   leda::StateReader in(bytes);
+//   leda::StateWriter out;
+//   leda::dist::encode_fragment(fragment, out);          // appends
+//   leda::StateReader in(out.bytes());
 //   leda::model::Fragment back;
 //   leda::dist::decode_fragment(in, back);               // equal vectors, the same string handles
 //
@@ -23,7 +23,7 @@
 namespace leda::dist {
 
 /// Appends `f` to `out`.
-void encode_fragment(const model::Fragment& f, std::string& out);
+void encode_fragment(const model::Fragment& f, StateWriter& out);
 
 /// Reads a fragment written by encode_fragment into `f` (cleared first). Throws
 /// leda::StateFormatError for bytes that are not one (cut short, a string handle out of range).

@@ -6,12 +6,22 @@
 namespace leda::dist {
 namespace {
 
-std::uint64_t fnv1a(std::string_view text) {
-  std::uint64_t h = 0xcbf29ce484222325ull;
-  for (char c : text) {
-    h ^= static_cast<unsigned char>(c);
-    h *= 0x100000001b3ull;
+// A 64-bit hash of the bytes, eight at a time, read as little-endian words whatever the
+// machine, so every rank of a job (of any architecture) routes a key to the same rank.
+std::uint64_t key_hash(std::string_view text) {
+  std::uint64_t h = 0x9E3779B97F4A7C15ull ^ (text.size() * 0xFF51AFD7ED558CCDull);
+  std::size_t i = 0;
+  auto word = [&](std::size_t n) {
+    std::uint64_t w = 0;
+    for (std::size_t k = 0; k < n; ++k)
+      w |= static_cast<std::uint64_t>(static_cast<unsigned char>(text[i + k])) << (8 * k);
+    return w;
+  };
+  for (; i + 8 <= text.size(); i += 8) {
+    h = (h ^ word(8)) * 0x9FB21C651E98DF25ull;
+    h ^= h >> 29;
   }
+  h = (h ^ word(text.size() - i)) * 0x9FB21C651E98DF25ull;
   // A final mix, so that the low bits (what the modulo keeps) depend on every byte.
   h ^= h >> 33;
   h *= 0xff51afd7ed558ccdull;
@@ -40,7 +50,7 @@ std::string key_of(char kind, bool present, std::string_view text) {
 }
 
 std::uint32_t rank_of(std::string_view key, std::uint32_t ranks) {
-  return static_cast<std::uint32_t>(fnv1a(key) % ranks);
+  return static_cast<std::uint32_t>(key_hash(key) % ranks);
 }
 
 std::uint32_t rank_of_agent(std::int64_t agent_id, std::uint32_t ranks) {

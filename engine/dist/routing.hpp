@@ -35,11 +35,11 @@
 
 namespace leda::dist {
 
-/// A key as text: `kind` then the text of a present value, or kind + 0x01 for an absent one
-/// (no present value's key ends that way with nothing after kind... see key_of).
+/// A key as text: `kind`, then '=' and the text of a present value, or '-' for an absent one
+/// (an absent value and an empty one are different keys, as they are for the model builder).
 std::string key_of(char kind, bool present, std::string_view text);
 
-/// The rank (below `ranks`) a key's records go to: a 64-bit FNV-1a hash, mixed, modulo.
+/// The rank (below `ranks`) a key's records go to: a 64-bit hash of its bytes, modulo.
 std::uint32_t rank_of(std::string_view key, std::uint32_t ranks);
 
 /// The rank of an agent's sessions.
