@@ -114,7 +114,9 @@ class PartWriter {
     std::uint32_t& d = remap_[s.id];
     if (d == 0) {
       const std::string_view text = src_.strings.view(s);
-      d = (src_.strings.added(s) ? dst_.strings.add(text) : dst_.strings.intern(text)).id;
+      d = (src_.strings.added(s) ? dst_.strings.add(text)
+                                 : dst_.strings.intern(text, src_.strings.hash(s)))
+              .id;
     }
     return Str{d};
   }

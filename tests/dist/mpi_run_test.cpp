@@ -20,11 +20,21 @@ namespace {
 
 using leda::test::RunResult;
 
-// mpiexec as root in a container: allowed by the variables, ranks may outnumber cores, and
-// shared-memory transfers copy through a buffer (no ptrace-based single copy).
-const std::vector<std::string> kMpiEnv = {
-    "OMPI_ALLOW_RUN_AS_ROOT=1", "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1",
-    "OMPI_MCA_btl_vader_single_copy_mechanism=none", "OMPI_MCA_rmaps_base_oversubscribe=1"};
+// mpiexec as root in a container: allowed by the variables, ranks may outnumber cores,
+// shared-memory transfers copy through a buffer (no ptrace-based single copy), one machine's
+// transports only (no network probing), and Open MPI's plugins stay loaded to the end. Under
+// the sanitizers: full stacks for the leak check, so that the suppressions find Open MPI's
+// libraries in them (its code has no frame pointers), and the suppressions themselves.
+const std::vector<std::string> kMpiEnv = {"OMPI_ALLOW_RUN_AS_ROOT=1",
+                                          "OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1",
+                                          "OMPI_MCA_btl_vader_single_copy_mechanism=none",
+                                          "OMPI_MCA_rmaps_base_oversubscribe=1",
+                                          "OMPI_MCA_pml=ob1",
+                                          "OMPI_MCA_btl=self,vader",
+                                          "OMPI_MCA_mca_base_component_disable_dlclose=1",
+                                          "ASAN_OPTIONS=detect_leaks=1:fast_unwind_on_malloc=0",
+                                          "LSAN_OPTIONS=suppressions=" LEDA_LSAN_SUPPRESSIONS
+                                          ":print_suppressions=0"};
 
 RunResult mpi_leda(int np, const std::vector<std::string>& args,
                    std::vector<std::string> env = {}) {
@@ -140,8 +150,8 @@ TEST_CASE("a bad file and a failing plugin reach rank 0 with the rank named", "[
   CHECK(three.exit_code == 0);
   CHECK(three.out == one.out);  // the report lists the problem as one process does
   CHECK_THAT(one.out, Catch::Contains("broken.json"));
-  CHECK_THAT(three.err, Catch::Matches("(.|\\n)*leda report: rank [0-2] read .*broken\\.json: 1 "
-                                       "problem \\(listed below\\)(.|\\n)*"));
+  CHECK_THAT(three.err, Catch::Contains("leda report: rank ") &&
+                            Catch::Contains("broken.json: 1 problem (listed below)"));
 
   // A plugin that fails on the rank holding one visit: named with its rank; the others print.
   const std::string visit = "7ThMi232U1Bwti3kWgEFlH.7a3fe56f6d1da089c6e722c07874d0ca60b47889";
@@ -151,8 +161,8 @@ TEST_CASE("a bad file and a failing plugin reach rank 0 with the rank named", "[
                    leda::test::sample_data(), "--format", "json"});
   CHECK(failed.exit_code == 1);
   CHECK_THAT(failed.err,
-             Catch::Matches("(.|\\n)*plugin 'visit-tripwire' .* failed in update: visit "
-                            "\\S+ trips the wire \\(on rank [0-2]\\)(.|\\n)*"));
+             Catch::Contains("plugin 'visit-tripwire' (") &&
+                 Catch::Contains("failed in update: visit " + visit + " trips the wire (on rank "));
   CHECK_THAT(failed.out, Catch::Contains("\"kpi\": \"conversations\""));
 }
 
