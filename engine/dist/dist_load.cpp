@@ -47,6 +47,15 @@ void maybe_die(int rank, const char* stage) {
     std::raise(SIGKILL);
 }
 
+// Gives the pages of freed heap blocks back to the system. Parts are many blocks below the
+// size that is mapped on its own (util/large_blocks.hpp): freed, they would stay resident
+// while the model grows after them.
+void release_free_memory() {
+#ifdef __GLIBC__
+  malloc_trim(0);
+#endif
+}
+
 // LEDA_MPI_PROFILE=1: each rank prints when each step ended and its resident memory then.
 class Profile {
  public:
@@ -161,8 +170,9 @@ std::string frame_of(std::uint64_t file, Part part, const std::vector<std::uint3
   w.u64(file);
   w.u64(part);
   leda::encode(w, shared);
-  encode_fragment(f, w);
-  return w.take();
+  std::string frame = w.take();
+  encode_fragment(f, frame);
+  return frame;
 }
 
 // Each rank's frames, one string per rank, each frame after its length; the frames are freed
@@ -260,18 +270,17 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     for (const auto& p : f.visit_pieces)
       to.pieces.push_back(
           rank_of(key_of('v', p.visit_id.present(), f.strings.view(p.visit_id)), R));
-    SplitFragments parts = split_fragment(f, to, R + 1);
-    pool.give(std::move(parsed.fragment));
-    {
+    // One part at a time (each encoded and freed before the next is made).
+    const std::vector<std::uint32_t> shared = shared_records(f, to);
+    for (std::uint32_t d = 0; d < R; ++d) {
+      const Fragment part = split_part(f, to, d);
+      if (empty_part(part)) continue;
+      std::string frame = frame_of(i, kVisitPart, shared, part);
       std::lock_guard lock(out_mutex);
-      for (std::uint32_t d = 0; d < R; ++d) {
-        if (!empty_part(parts.parts[d]))
-          frames[d].push_back(frame_of(i, kVisitPart, parts.shared_records, parts.parts[d]));
-        parts.parts[d] = Fragment();
-      }
+      frames[d].push_back(std::move(frame));
     }
-    // The directory's questions about the rest, and the routes it needs no directory for.
-    const Fragment& rest = parts.parts[R];
+    const Fragment rest = split_part(f, to, R);
+    pool.give(std::move(parsed.fragment));
     FileRoutes& fr = routes[k];
     fr.sessions.assign(rest.agent_sessions.size(), R);
     fr.conversations.assign(rest.conversations.size(), R);
@@ -317,11 +326,7 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
       entries.emplace_back(rank_of(key, R), w.take());
       who.push_back({static_cast<std::uint32_t>(k), kSurveyQuery, j});
     }
-    if (!empty_part(rest)) {
-      StateWriter w;
-      encode_fragment(rest, w);
-      pending[k] = w.take();
-    }
+    if (!empty_part(rest)) encode_fragment(rest, pending[k]);
     std::lock_guard lock(ask_mutex);
     for (std::size_t e = 0; e < entries.size(); ++e) {
       asks[entries[e].first] += entries[e].second;
@@ -330,9 +335,7 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   });
   load::release_read_buffers();
   pool.clear();
-#ifdef __GLIBC__
-  malloc_trim(0);  // what parsing freed, back to the system before the exchange needs room
-#endif
+  release_free_memory();
   profile.step("parse");
 
   // 3. The directory: each owner learns every copy of its keys, then answers in order.
@@ -398,16 +401,18 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   util::parallel_for(mine.size(), threads, [&](std::size_t k) {
     if (pending[k].empty()) return;
     auto f = pool.take();
-    StateReader r(pending[k]);
-    decode_fragment(r, *f);
+    decode_fragment(pending[k], *f);
     std::string().swap(pending[k]);
     Destinations to{routes[k].sessions, {}, routes[k].conversations, routes[k].surveys};
-    SplitFragments parts = split_fragment(*f, to, R);
+    const std::vector<std::uint32_t> shared = shared_records(*f, to);
+    for (std::uint32_t d = 0; d < R; ++d) {
+      const Fragment part = split_part(*f, to, d);
+      if (empty_part(part)) continue;
+      std::string frame = frame_of(mine[k], kRestPart, shared, part);
+      std::lock_guard lock(out_mutex);
+      frames[d].push_back(std::move(frame));
+    }
     pool.give(std::move(f));
-    std::lock_guard lock(out_mutex);
-    for (std::uint32_t d = 0; d < R; ++d)
-      if (!empty_part(parts.parts[d]))
-        frames[d].push_back(frame_of(mine[k], kRestPart, parts.shared_records, parts.parts[d]));
   });
 
   profile.step("cut");
@@ -436,9 +441,7 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     }
     std::string().swap(bytes);
   }
-#ifdef __GLIBC__
-  malloc_trim(0);  // room for the model
-#endif
+  release_free_memory();
   std::sort(received.begin(), received.end(), [](const Received& a, const Received& b) {
     return std::tie(a.file, a.part) < std::tie(b.file, b.part);
   });
@@ -451,11 +454,15 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   {
     Fragment f;
     std::vector<model::ModelBuilder::SharedRecord> flags;
+    std::size_t freed = 0;
     for (Received& x : received) {
-      StateReader r(std::string_view(x.frame).substr(x.fragment_at));
-      decode_fragment(r, f);
-      r.expect_end();
+      decode_fragment(std::string_view(x.frame).substr(x.fragment_at), f);
+      freed += x.frame.size();
       std::string().swap(x.frame);
+      if (freed > (std::size_t{8} << 20)) {  // small frames free into the heap: give it back
+        release_free_memory();
+        freed = 0;
+      }
       flags.clear();
       builder.add_part(f, files[x.file].type_hint, files[x.file].size / R, x.shared, flags);
       for (const auto& fl : flags)
@@ -464,12 +471,11 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
   }
   received = {};
   std::vector<std::string>().swap(in);
+  release_free_memory();
   profile.step("merge");
   load::LoadResult result;
   result.model = builder.finish(threads);
-#ifdef __GLIBC__
-  malloc_trim(0);  // the parts were many small blocks: give their pages back
-#endif
+  release_free_memory();
   profile.step("finish");
   profile.note("model", model::model_memory_bytes(result.model) / 1e6, "MB");
 

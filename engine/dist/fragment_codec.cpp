@@ -1,6 +1,8 @@
 // dist/fragment_codec.cpp — see fragment_codec.hpp.
 #include "dist/fragment_codec.hpp"
 
+#include <bit>
+#include <limits>
 #include <type_traits>
 
 #include "model/fields.hpp"
@@ -33,91 +35,208 @@ void each_field(T& x, auto&& v) {
     model::fields(x, v);
 }
 
+// The encoding of leda::StateWriter (LEB128 varints, zig-zag for signed values, doubles as
+// 8 little-endian bytes), written straight into the output string: fragments are most of what
+// ranks send, so the per-byte cost counts.
 class Writer {
  public:
-  explicit Writer(StateWriter& w) : w_(w) {}
+  explicit Writer(std::string& out) : out_(out) {}
+  void u64(std::uint64_t v) {
+    char buf[10];
+    int n = 0;
+    while (v >= 0x80) {
+      buf[n++] = static_cast<char>((v & 0x7f) | 0x80);
+      v >>= 7;
+    }
+    buf[n++] = static_cast<char>(v);
+    out_.append(buf, n);
+  }
+  void i64(std::int64_t v) {
+    u64((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
+  }
+  void f64(double v) {
+    const auto bits = std::bit_cast<std::uint64_t>(v);
+    char buf[8];
+    for (int i = 0; i < 8; ++i)
+      buf[i] = static_cast<char>((bits >> (8 * i)) & 0xff);
+    out_.append(buf, 8);
+  }
+  void str(std::string_view s) {
+    u64(s.size());
+    out_.append(s.data(), s.size());
+  }
+
   template <class T>
   void value(const T& x) {
     if constexpr (std::is_same_v<T, Str>) {
-      w_.u64(x.id);
+      u64(x.id);
     } else if constexpr (std::is_same_v<T, Range>) {
-      w_.u64(x.first);
-      w_.u64(x.count);
-    } else if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) {
-      leda::encode(w_, x);
+      u64(x.first);
+      u64(x.count);
+    } else if constexpr (std::is_enum_v<T>) {
+      value(static_cast<std::underlying_type_t<T>>(x));
+    } else if constexpr (std::is_same_v<T, bool>) {
+      out_.push_back(x ? 1 : 0);
+    } else if constexpr (std::is_floating_point_v<T>) {
+      f64(static_cast<double>(x));
+    } else if constexpr (std::is_signed_v<T>) {
+      i64(static_cast<std::int64_t>(x));
+    } else if constexpr (std::is_unsigned_v<T>) {
+      u64(static_cast<std::uint64_t>(x));
     } else if constexpr (requires { x.has_value(); }) {
-      leda::encode(w_, x);
+      value(x.has_value());
+      if (x) value(*x);
     } else {
       each_field(const_cast<T&>(x), [&](std::string_view, const auto& f) { value(f); });
     }
   }
 
  private:
-  StateWriter& w_;
+  std::string& out_;
 };
 
+// Reads what Writer wrote; every read is bounds-checked and throws StateFormatError.
 class Reader {
  public:
-  Reader(StateReader& r, std::uint32_t strings) : r_(r), strings_(strings) {}
+  explicit Reader(std::string_view in)
+      : p_(in.data()), begin_(in.data()), end_(in.data() + in.size()) {}
+
+  std::uint64_t u64() {
+    std::uint64_t v = 0;
+    for (int shift = 0; shift < 70; shift += 7) {
+      if (p_ == end_) fail("unexpected end of the data");
+      const auto b = static_cast<unsigned char>(*p_++);
+      if (shift == 63 && b > 1) fail("a varint longer than 64 bits");
+      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
+      if (!(b & 0x80)) return v;
+    }
+    fail("a varint longer than 10 bytes");
+  }
+  std::int64_t i64() {
+    const std::uint64_t z = u64();
+    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
+  }
+  double f64() {
+    need(8);
+    std::uint64_t bits = 0;
+    for (int i = 0; i < 8; ++i)
+      bits |= static_cast<std::uint64_t>(static_cast<unsigned char>(p_[i])) << (8 * i);
+    p_ += 8;
+    return std::bit_cast<double>(bits);
+  }
+  bool boolean() {
+    need(1);
+    const char b = *p_++;
+    if (b != 0 && b != 1) fail("a boolean that is neither 0 nor 1");
+    return b == 1;
+  }
+  std::size_t count() {
+    const std::uint64_t n = u64();
+    if (n > static_cast<std::uint64_t>(end_ - p_))
+      fail("a count of " + std::to_string(n) + " with fewer bytes left");
+    return static_cast<std::size_t>(n);
+  }
+  std::string_view str() {
+    const std::size_t n = count();
+    const std::string_view s(p_, n);
+    p_ += n;
+    return s;
+  }
+  bool at_end() const { return p_ == end_; }
+
   template <class T>
   void value(T& x) {
     if constexpr (std::is_same_v<T, Str>) {
-      const std::uint64_t id = r_.u64();
-      if (id >= strings_) r_.fail("a string handle " + std::to_string(id) + " out of range");
+      const std::uint64_t id = u64();
+      if (id >= strings_) fail("a string handle " + std::to_string(id) + " out of range");
       x.id = static_cast<std::uint32_t>(id);
     } else if constexpr (std::is_same_v<T, Range>) {
-      leda::decode(r_, x.first);
-      leda::decode(r_, x.count);
-    } else if constexpr (std::is_arithmetic_v<T> || std::is_enum_v<T>) {
-      leda::decode(r_, x);
+      value(x.first);
+      value(x.count);
+    } else if constexpr (std::is_enum_v<T>) {
+      std::underlying_type_t<T> u{};
+      value(u);
+      x = static_cast<T>(u);
+    } else if constexpr (std::is_same_v<T, bool>) {
+      x = boolean();
+    } else if constexpr (std::is_floating_point_v<T>) {
+      x = static_cast<T>(f64());
+    } else if constexpr (std::is_signed_v<T>) {
+      const std::int64_t v = i64();
+      if (v < static_cast<std::int64_t>(std::numeric_limits<T>::min()) ||
+          v > static_cast<std::int64_t>(std::numeric_limits<T>::max()))
+        fail("an integer out of range");
+      x = static_cast<T>(v);
+    } else if constexpr (std::is_unsigned_v<T>) {
+      const std::uint64_t v = u64();
+      if (v > static_cast<std::uint64_t>(std::numeric_limits<T>::max()))
+        fail("an integer out of range");
+      x = static_cast<T>(v);
     } else if constexpr (requires { x.has_value(); }) {
-      leda::decode(r_, x);
+      if (boolean()) {
+        x.emplace();
+        value(*x);
+      } else {
+        x.reset();
+      }
     } else {
       each_field(x, [&](std::string_view, auto& f) { value(f); });
     }
   }
+  void set_strings(std::uint32_t n) { strings_ = n; }
+
+  [[noreturn]] void fail(const std::string& what) const {
+    throw StateFormatError("fragment: " + what + " at byte " + std::to_string(p_ - begin_));
+  }
 
  private:
-  StateReader& r_;
-  std::uint32_t strings_;
+  void need(std::size_t n) const {
+    if (static_cast<std::size_t>(end_ - p_) < n) fail("unexpected end of the data");
+  }
+  const char* p_;
+  const char* begin_;
+  const char* end_;
+  std::uint32_t strings_ = 0;
 };
 
 }  // namespace
 
-void encode_fragment(const Fragment& f, StateWriter& w) {
+void encode_fragment(const Fragment& f, std::string& out) {
+  Writer w(out);
   w.u64(f.records);
   const std::uint32_t n = f.strings.size();
   w.u64(n);
   for (std::uint32_t id = 2; id < n; ++id) {
     const Str s{id};
-    w.boolean(f.strings.added(s));
+    w.value(f.strings.added(s));
     w.str(f.strings.view(s));
   }
-  Writer writer(w);
   Fragment::for_each_vector(const_cast<Fragment&>(f), [&](auto& v) {
     w.u64(v.size());
     for (const auto& x : v)
-      writer.value(x);
+      w.value(x);
   });
 }
 
-void decode_fragment(StateReader& in, Fragment& f) {
+void decode_fragment(std::string_view bytes, Fragment& f) {
   f.clear();
-  leda::decode(in, f.records);
-  const std::size_t n = in.count();
-  if (n < 2) in.fail("a fragment with fewer than 2 string handles");
+  Reader r(bytes);
+  r.value(f.records);
+  const std::size_t n = r.count();
+  if (n < 2) r.fail("fewer than 2 string handles");
   for (std::size_t id = 2; id < n; ++id) {
-    const bool added = in.boolean();
-    const std::string text = in.str();
+    const bool added = r.boolean();
+    const std::string_view text = r.str();
     const Str s = added ? f.strings.add(text) : f.strings.intern(text);
-    if (s.id != id) in.fail("a repeated string in a fragment");
+    if (s.id != id) r.fail("a repeated string");
   }
-  Reader reader(in, static_cast<std::uint32_t>(n));
+  r.set_strings(static_cast<std::uint32_t>(n));
   Fragment::for_each_vector(f, [&](auto& v) {
-    v.resize(in.count());
+    v.resize(r.count());
     for (auto& x : v)
-      reader.value(x);
+      r.value(x);
   });
+  if (!r.at_end()) r.fail("bytes left after the fragment");
 }
 
 }  // namespace leda::dist

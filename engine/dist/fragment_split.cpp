@@ -194,16 +194,18 @@ class PartWriter {
 
 }  // namespace
 
-SplitFragments split_fragment(const Fragment& f, const Destinations& to, std::uint32_t count) {
+namespace {
+
+void check(const Fragment& f, const Destinations& to) {
   if (to.sessions.size() != f.agent_sessions.size() || to.pieces.size() != f.visit_pieces.size() ||
       to.conversations.size() != f.conversations.size() || to.surveys.size() != f.surveys.size())
     throw std::logic_error("split_fragment: a destination per record is needed");
-  SplitFragments out;
-  out.parts.resize(count);
-  std::vector<PartWriter> writers;
-  writers.reserve(count);
-  for (std::uint32_t d = 0; d < count; ++d)
-    writers.emplace_back(f, out.parts[d]);
+}
+
+}  // namespace
+
+std::vector<std::uint32_t> shared_records(const Fragment& f, const Destinations& to) {
+  check(f, to);
   // The first part each record went to; kNoIndex - 1 once it went to a second one.
   constexpr std::uint32_t kShared = kNoIndex - 1;
   std::vector<std::uint32_t> went(f.records, kNoIndex);
@@ -214,24 +216,40 @@ SplitFragments split_fragment(const Fragment& f, const Destinations& to, std::ui
     else if (w != d)
       w = kShared;
   };
-  for (std::uint32_t i = 0; i < f.agent_sessions.size(); ++i) {
-    writers[to.sessions[i]].session(i);
+  for (std::uint32_t i = 0; i < f.agent_sessions.size(); ++i)
     note(f.agent_session_records[i], to.sessions[i]);
-  }
-  for (std::uint32_t i = 0; i < f.visit_pieces.size(); ++i) {
-    writers[to.pieces[i]].piece(i);
+  for (std::uint32_t i = 0; i < f.visit_pieces.size(); ++i)
     note(f.visit_pieces[i].record, to.pieces[i]);
-  }
-  for (std::uint32_t i = 0; i < f.conversations.size(); ++i) {
-    writers[to.conversations[i]].conversation(i);
+  for (std::uint32_t i = 0; i < f.conversations.size(); ++i)
     note(f.conversation_records[i], to.conversations[i]);
-  }
-  for (std::uint32_t i = 0; i < f.surveys.size(); ++i) {
-    writers[to.surveys[i]].survey(i);
+  for (std::uint32_t i = 0; i < f.surveys.size(); ++i)
     note(f.survey_records[i], to.surveys[i]);
-  }
+  std::vector<std::uint32_t> out;
   for (std::uint32_t r = 0; r < f.records; ++r)
-    if (went[r] == kShared) out.shared_records.push_back(r);
+    if (went[r] == kShared) out.push_back(r);
+  return out;
+}
+
+Fragment split_part(const Fragment& f, const Destinations& to, std::uint32_t part) {
+  check(f, to);
+  Fragment out;
+  PartWriter w(f, out);
+  for (std::uint32_t i = 0; i < f.agent_sessions.size(); ++i)
+    if (to.sessions[i] == part) w.session(i);
+  for (std::uint32_t i = 0; i < f.visit_pieces.size(); ++i)
+    if (to.pieces[i] == part) w.piece(i);
+  for (std::uint32_t i = 0; i < f.conversations.size(); ++i)
+    if (to.conversations[i] == part) w.conversation(i);
+  for (std::uint32_t i = 0; i < f.surveys.size(); ++i)
+    if (to.surveys[i] == part) w.survey(i);
+  return out;
+}
+
+SplitFragments split_fragment(const Fragment& f, const Destinations& to, std::uint32_t count) {
+  SplitFragments out;
+  out.shared_records = shared_records(f, to);
+  for (std::uint32_t d = 0; d < count; ++d)
+    out.parts.push_back(split_part(f, to, d));
   return out;
 }
 

@@ -4,6 +4,7 @@
 //   leda::dist::Destinations to;                 // one entry per record of each kind
 //   to.sessions = ...; to.pieces = ...; to.conversations = ...; to.surveys = ...;
 //   leda::dist::SplitFragments out = leda::dist::split_fragment(f, to, ranks + 1);
+//   leda::model::Fragment mine = leda::dist::split_part(f, to, rank);   // or one part alone
 //   // out.parts[d]: the agent sessions, visit pieces, conversations and surveys sent to d,
 //   // each with its children (events, pages, attributes, transcript, answers, ...)
 //
@@ -37,5 +38,12 @@ struct SplitFragments {
 /// Cuts `f` into `count` parts as `to` says. Every destination must be below `count`.
 SplitFragments split_fragment(const model::Fragment& f, const Destinations& to,
                               std::uint32_t count);
+
+/// The one part `part` of split_fragment (to make the parts one after the other, holding one at
+/// a time).
+model::Fragment split_part(const model::Fragment& f, const Destinations& to, std::uint32_t part);
+
+/// SplitFragments::shared_records of split_fragment.
+std::vector<std::uint32_t> shared_records(const model::Fragment& f, const Destinations& to);
 
 }  // namespace leda::dist

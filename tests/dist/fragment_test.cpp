@@ -35,12 +35,10 @@ std::string model_of(const std::vector<const Fragment*>& fragments, std::uint64_
 }
 
 Fragment round_trip(const Fragment& f) {
-  leda::StateWriter w;
-  leda::dist::encode_fragment(f, w);
-  leda::StateReader r(w.bytes());
+  std::string bytes;
+  leda::dist::encode_fragment(f, bytes);
   Fragment back;
-  leda::dist::decode_fragment(r, back);
-  r.expect_end();
+  leda::dist::decode_fragment(bytes, back);
   return back;
 }
 
@@ -57,24 +55,26 @@ TEST_CASE("a fragment read back from its bytes builds the same model", "[dist][f
     back.push_back(round_trip(*f));
     back_ptrs.push_back(&back.back());
     // Written again, the bytes are the same: every field came back.
-    leda::StateWriter a, b;
+    std::string a, b;
     leda::dist::encode_fragment(*f, a);
     leda::dist::encode_fragment(back.back(), b);
-    REQUIRE(a.bytes() == b.bytes());
+    REQUIRE(a == b);
   }
   CHECK(model_of(back_ptrs, nullptr) == model_of(original, nullptr));
 }
 
 TEST_CASE("bytes that are no fragment are refused", "[dist][fragment]") {
   const auto fragments = sample_fragments();
-  leda::StateWriter w;
-  leda::dist::encode_fragment(*fragments.front(), w);
-  const std::string bytes = w.bytes();
+  std::string bytes;
+  leda::dist::encode_fragment(*fragments.front(), bytes);
   for (std::size_t n : {std::size_t{0}, std::size_t{1}, bytes.size() / 2, bytes.size() - 1}) {
-    leda::StateReader r(std::string_view(bytes).substr(0, n));
     Fragment f;
-    CHECK_THROWS_AS(leda::dist::decode_fragment(r, f), leda::StateFormatError);
+    CHECK_THROWS_AS(leda::dist::decode_fragment(std::string_view(bytes).substr(0, n), f),
+                    leda::StateFormatError);
   }
+  Fragment f;
+  CHECK_THROWS_WITH(leda::dist::decode_fragment(bytes + "x", f),
+                    Catch::Contains("bytes left after the fragment"));
 }
 
 TEST_CASE("a fragment cut by record kind and merged part after part builds the same model",
