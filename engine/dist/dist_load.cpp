@@ -267,9 +267,11 @@ load::LoadResult distributed_load(Comm& comm, const std::vector<std::string>& pa
     to.sessions.assign(f.agent_sessions.size(), R);
     to.conversations.assign(f.conversations.size(), R);
     to.surveys.assign(f.surveys.size(), R);
-    for (const auto& p : f.visit_pieces)
-      to.pieces.push_back(
-          rank_of(key_of('v', p.visit_id.present(), f.strings.view(p.visit_id)), R));
+    std::string key;  // one buffer for every piece's key
+    for (const auto& p : f.visit_pieces) {
+      key_into(key, 'v', p.visit_id.present(), f.strings.view(p.visit_id));
+      to.pieces.push_back(rank_of(key, R));
+    }
     // One part at a time (each encoded and freed before the next is made).
     const std::vector<std::uint32_t> shared = shared_records(f, to);
     for (std::uint32_t d = 0; d < R; ++d) {

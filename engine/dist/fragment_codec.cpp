@@ -2,6 +2,7 @@
 #include "dist/fragment_codec.hpp"
 
 #include <bit>
+#include <cstring>
 #include <limits>
 #include <type_traits>
 
@@ -41,15 +42,29 @@ void each_field(T& x, auto&& v) {
 class Writer {
  public:
   explicit Writer(std::string& out) : out_(out) {}
+  ~Writer() { flush(); }
   void u64(std::uint64_t v) {
-    char buf[10];
-    int n = 0;
+    if (used_ + 10 > sizeof buf_) flush();
     while (v >= 0x80) {
-      buf[n++] = static_cast<char>((v & 0x7f) | 0x80);
+      buf_[used_++] = static_cast<char>((v & 0x7f) | 0x80);
       v >>= 7;
     }
-    buf[n++] = static_cast<char>(v);
-    out_.append(buf, n);
+    buf_[used_++] = static_cast<char>(v);
+  }
+  // Appends what is buffered to the output (values go through a small buffer: appending each
+  // varint to the string on its own costs a capacity check per value).
+  void flush() {
+    out_.append(buf_, used_);
+    used_ = 0;
+  }
+  void bytes(const char* p, std::size_t n) {
+    if (used_ + n > sizeof buf_) flush();
+    if (n > sizeof buf_) {
+      out_.append(p, n);
+    } else {
+      std::memcpy(buf_ + used_, p, n);
+      used_ += n;
+    }
   }
   void i64(std::int64_t v) {
     u64((static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63));
@@ -59,11 +74,11 @@ class Writer {
     char buf[8];
     for (int i = 0; i < 8; ++i)
       buf[i] = static_cast<char>((bits >> (8 * i)) & 0xff);
-    out_.append(buf, 8);
+    bytes(buf, 8);
   }
   void str(std::string_view s) {
     u64(s.size());
-    out_.append(s.data(), s.size());
+    bytes(s.data(), s.size());
   }
 
   template <class T>
@@ -76,7 +91,8 @@ class Writer {
     } else if constexpr (std::is_enum_v<T>) {
       value(static_cast<std::underlying_type_t<T>>(x));
     } else if constexpr (std::is_same_v<T, bool>) {
-      out_.push_back(x ? 1 : 0);
+      const char b = x ? 1 : 0;
+      bytes(&b, 1);
     } else if constexpr (std::is_floating_point_v<T>) {
       f64(static_cast<double>(x));
     } else if constexpr (std::is_signed_v<T>) {
@@ -93,6 +109,8 @@ class Writer {
 
  private:
   std::string& out_;
+  char buf_[16384];
+  std::size_t used_ = 0;
 };
 
 // Reads what Writer wrote; every read is bounds-checked and throws StateFormatError.
@@ -102,6 +120,8 @@ class Reader {
       : p_(in.data()), begin_(in.data()), end_(in.data() + in.size()) {}
 
   std::uint64_t u64() {
+    if (p_ != end_ && static_cast<unsigned char>(*p_) < 0x80)  // one byte: most values
+      return static_cast<unsigned char>(*p_++);
     std::uint64_t v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       if (p_ == end_) fail("unexpected end of the data");

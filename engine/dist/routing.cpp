@@ -38,14 +38,19 @@ auto later_if_absent(std::int64_t v) {
 
 }  // namespace
 
-std::string key_of(char kind, bool present, std::string_view text) {
-  std::string k(1, kind);
+void key_into(std::string& out, char kind, bool present, std::string_view text) {
+  out.assign(1, kind);
   if (present) {
-    k += '=';
-    k += text;
+    out += '=';
+    out += text;
   } else {
-    k += '-';
+    out += '-';
   }
+}
+
+std::string key_of(char kind, bool present, std::string_view text) {
+  std::string k;
+  key_into(k, kind, present, text);
   return k;
 }
 

@@ -39,6 +39,9 @@ namespace leda::dist {
 /// (an absent value and an empty one are different keys, as they are for the model builder).
 std::string key_of(char kind, bool present, std::string_view text);
 
+/// key_of() written into `out` (its memory reused from key to key).
+void key_into(std::string& out, char kind, bool present, std::string_view text);
+
 /// The rank (below `ranks`) a key's records go to: a 64-bit hash of its bytes, modulo.
 std::uint32_t rank_of(std::string_view key, std::uint32_t ranks);
 
