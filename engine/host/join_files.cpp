@@ -6,6 +6,7 @@
 
 #include "host/csv_reader.hpp"
 #include "util/civil_time.hpp"
+#include "wfm/schedule_reader.hpp"
 
 namespace leda::host {
 namespace {
@@ -67,6 +68,10 @@ Joins read_joins(const std::vector<JoinArg>& args) {
 std::vector<std::string> typed_join_columns(std::string_view name) {
   if (name == "agents") return {"lp_agent_id"};
   if (name == "membership") return {"customer_id", "segment"};
+  if (name == "schedule") return {"wfm_agent_id", "schedule_date", "activity_code", "start", "end"};
+  if (name == "activities")
+    return {"activity_code", "expected_states", "counts_as_work", "counts_as_shrinkage",
+            "adherence_mode"};
   return {};
 }
 
@@ -75,9 +80,14 @@ Joins joins_of(std::vector<JoinTable> tables) {
   for (JoinTable& t : tables) {
     if (t.name() == "agents") joins.agents = agent_map_from(t);
     if (t.name() == "membership") joins.membership = membership_from(t);
+    if (t.name() == "schedule") joins.schedule = wfm::schedule_from_table(t);
+    if (t.name() == "activities") joins.activities = wfm::activity_map_from_table(t);
     std::string name = t.name();
     joins.tables.emplace(std::move(name), std::move(t));
   }
+  // Every scheduled activity must be one the activity map describes (wfm.md section 1).
+  if (joins.schedule && joins.activities)
+    wfm::check_activity_codes(*joins.schedule, *joins.activities, joins.table("schedule")->path());
   return joins;
 }
 

@@ -48,8 +48,9 @@ std::vector<JoinTable> read_join_tables(const std::vector<JoinArg>& args);
 /// read_join_tables, then joins_of: what a test or a tool without plugins uses.
 Joins read_joins(const std::vector<JoinArg>& args);
 
-/// The joins of tables already read: the typed tables built (leda::JoinError for bad values),
-/// every table kept under its name.
+/// The joins of tables already read: the typed tables built (`agents`, `membership`,
+/// `schedule`, `activities`; leda::JoinError for bad values, and for a scheduled activity code
+/// the activity map lacks), every table kept under its name.
 Joins joins_of(std::vector<JoinTable> tables);
 
 /// Throws JoinSpecError when a plugin requires a join that is missing (naming the plugin, the
@@ -59,7 +60,7 @@ void check_join_requirements(const std::vector<JoinTable>& tables,
                              const std::vector<const Description*>& plugins);
 
 /// The columns a typed join must have (`agents`: lp_agent_id; `membership`: customer_id,
-/// segment); none for other names.
+/// segment; `schedule` and `activities`: those of wfm.md section 1); none for other names.
 std::vector<std::string> typed_join_columns(std::string_view name);
 
 /// The agent map of a table (`lp_agent_id` required and numeric, the other columns optional).

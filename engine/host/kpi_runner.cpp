@@ -128,7 +128,8 @@ std::vector<MergedState> merge_kpis(const std::vector<KpiJob>& jobs, const Model
       for (std::size_t i = 0; i + step < S; i += 2 * step)
         pairs.emplace_back(p, i);
     leda::util::parallel_for(pairs.size(), threads, [&](std::size_t k) {
-      const auto [p, i] = pairs[k];
+      // Not a structured binding: clang 14 cannot capture one in the lambda below.
+      const std::size_t p = pairs[k].first, i = pairs[k].second;
       if (failures[p].failed()) return;
       try {
         call_plugin(identity_of(*jobs[p].plugin), "merge", [&] {

@@ -18,6 +18,10 @@ constexpr std::int64_t days_of(const date::year_month_day& ymd) {
 }
 constexpr std::int64_t kFirstDay = days_of(date::year::min() / date::January / 1);
 constexpr std::int64_t kLastDay = days_of(date::year::max() / date::December / 31);
+// What parse_iso8601 returns: years 0000 to 9999 in UTC, which format_iso8601 writes back in
+// four digits (an offset can carry a time at either end past them).
+constexpr std::int64_t kFirstParsedMs = days_of(date::year{0} / date::January / 1) * kDayMs;
+constexpr std::int64_t kEndParsedMs = days_of(date::year{10000} / date::January / 1) * kDayMs;
 
 constexpr std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
@@ -126,8 +130,11 @@ bool parse_iso8601(std::string_view text, std::int64_t& ms, int& offset, bool& h
   int offset_minutes = 0;
   const bool zoned = !s.done();
   if (!zone(s, offset_minutes)) return false;
-  ms = days * kDayMs + ((hour * 60 + minute - offset_minutes) * 60 + second) * std::int64_t{1000} +
-       millis;
+  const std::int64_t t =
+      days * kDayMs + ((hour * 60 + minute - offset_minutes) * 60 + second) * std::int64_t{1000} +
+      millis;
+  if (t < kFirstParsedMs || t >= kEndParsedMs) return false;
+  ms = t;
   offset = offset_minutes;
   has_zone = zoned;
   return true;

@@ -18,8 +18,9 @@
 // It rejects a day the month does not have (February 31, February 29 of a year that is not a
 // leap year), hour 24, minute 60, second 60 except as a leap second (minute 59; read as the
 // next minute's second 0, as POSIX time does), an offset beyond ±14:00 or with minutes over
-// 59, a zone after a date alone, and anything left over. Digits of a fraction past the
-// millisecond are dropped (truncated, not rounded).
+// 59, a zone after a date alone, a time whose offset carries it out of the years 0000 to 9999
+// in UTC (format_iso8601 could not write it back in four digits), and anything left over.
+// Digits of a fraction past the millisecond are dropped (truncated, not rounded).
 //
 // Every function is pure and thread-safe; parse_iso8601 does not allocate.
 #pragma once

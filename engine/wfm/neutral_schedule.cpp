@@ -45,16 +45,6 @@ void append_flattened(const std::vector<NeutralRow>& in, const std::vector<std::
 
 }  // namespace
 
-std::string RowError::text() const {
-  std::string out = file;
-  if (line) out += ":" + std::to_string(line);
-  if (!out.empty()) out += ": ";
-  if (!where.empty()) out += where + (field.empty() ? "" : ".");
-  if (!field.empty()) out += field;
-  if (!where.empty() || !field.empty()) out += ": ";
-  return out + message;
-}
-
 void finish_import(ImportResult& r) {
   std::vector<std::uint32_t> idx(r.rows.size());
   std::iota(idx.begin(), idx.end(), 0u);

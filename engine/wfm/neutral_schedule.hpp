@@ -14,27 +14,9 @@
 #include <vector>
 
 #include "leda/schedule.hpp"
+#include "wfm/schedule_rows.hpp"
 
 namespace leda::wfm {
-
-/// One schedule row and the offsets (minutes east of UTC) its start and end are written with.
-struct NeutralRow {
-  ScheduleRow row;
-  int start_offset_min = 0, end_offset_min = 0;
-  std::uint32_t file = 0;  ///< index into ImportResult::files
-};
-
-/// A row or record that could not be read: the file, where in it, the field, and why.
-struct RowError {
-  std::string file;
-  std::size_t line = 0;  ///< 1-based line; 0 when `where` says where instead (a JSON path)
-  std::string where;     ///< JSON path of the record, or empty
-  std::string field;     ///< column or JSON member to blame, or empty
-  std::string message;
-
-  /// "FILE:LINE: FIELD: message" (or "FILE: PATH.FIELD: message").
-  std::string text() const;
-};
 
 /// A day off of a WFM export that has no scheduled time (nothing to import), for the summary.
 struct DayOff {

@@ -15,7 +15,7 @@
 
 #include "leda/joins.hpp"
 #include "leda/schedule.hpp"
-#include "wfm/neutral_schedule.hpp"
+#include "wfm/schedule_rows.hpp"
 
 namespace leda::wfm {
 

@@ -14,8 +14,9 @@
 //   std::string_view team = joins.agents->value(*r, "team");   // any extra column of the map
 //
 // Typed tables: `agents` (the agent map), `membership` (customer segments) and, from
-// leda/schedule.hpp, `schedule` and `activities` are checked and typed by the host; every join,
-// those included, is also a JoinTable under its name, with all of its columns.
+// leda/schedule.hpp, `schedule` and `activities` (the WFM schedule and its activity map, wfm.md)
+// are checked and typed by the host; every join, those included, is also a JoinTable under its
+// name, with all of its columns.
 //
 // Thread-safety: everything here is immutable once built; any number of threads may read it.
 #pragma once
@@ -34,6 +35,7 @@
 #include <boost/config.hpp>
 
 #include "leda/model.hpp"
+#include "leda/schedule.hpp"
 #include "leda/strings.hpp"
 
 namespace leda {
@@ -267,6 +269,8 @@ class Membership {
 struct Joins {
   std::optional<AgentMap> agents;                        ///< --join agents=FILE
   std::optional<Membership> membership;                  ///< --join membership=FILE
+  std::optional<Schedule> schedule;                      ///< --join schedule=FILE
+  std::optional<ActivityMap> activities;                 ///< --join activities=FILE
   std::map<std::string, JoinTable, std::less<>> tables;  ///< every join by name, as read
 
   /// The join named `name` as a plain table, or nullptr when it was not given.

@@ -129,12 +129,19 @@ LEDA_MODEL_STRUCTS(LEDA_MODEL_LAYOUT_)
 #define LEDA_FIELDS_AgentMap(F) F(table_) F(rows_) F(by_id_) F(by_employee_) F(by_login_)
 #define LEDA_FIELDS_MembershipRow(F) F(customer_id) F(segment) F(valid_from) F(valid_to) F(line) F(row)
 #define LEDA_FIELDS_Membership(F) F(table_) F(rows_) F(by_customer_)
-#define LEDA_FIELDS_Joins(F) F(agents) F(membership) F(tables)
+#define LEDA_FIELDS_Joins(F) F(agents) F(membership) F(schedule) F(activities) F(tables)
+#define LEDA_FIELDS_StateSet(F) F(bits_)
+#define LEDA_FIELDS_ActivityRow(F) F(code) F(category) F(expected_states) F(counts_as_work) F(counts_as_shrinkage) F(adherence_mode) F(line)
+#define LEDA_FIELDS_ActivityMap(F) F(rows_) F(by_code_)
+#define LEDA_FIELDS_ScheduleRow(F) F(wfm_agent_id) F(schedule_date) F(schedule_date_text) F(activity_code) F(start) F(end) F(paid) F(line)
+#define LEDA_FIELDS_ScheduleSegment(F) F(start) F(end) F(row)
+#define LEDA_FIELDS_Schedule(F) F(rows_) F(by_agent_) F(agents_)
 
 /// The shared types that are not model structs.
 #define LEDA_SHARED_STRUCTS(T) \
   T(Str) T(StringPool) T(ParamSpec) T(JoinSpec) T(Description) T(Params) T(Batch) T(Column) \
   T(Table) T(JoinIndex) T(JoinTable) T(AgentMapRow) T(AgentMap) T(MembershipRow) T(Membership) \
+  T(StateSet) T(ActivityRow) T(ActivityMap) T(ScheduleRow) T(ScheduleSegment) T(Schedule) \
   T(Joins)
 // clang-format on
 
@@ -227,6 +234,19 @@ constexpr std::uint64_t enums_hash() {
                                 LEDA_ENUMERATOR_(ColumnRole, kKey),
                                 LEDA_ENUMERATOR_(ColumnRole, kHeadline)};
     h = mix(h, enum_hash<ColumnRole>("ColumnRole", v));
+  }
+  {
+    constexpr Enumerator v[] = {
+        LEDA_ENUMERATOR_(ActualState, kOnline), LEDA_ENUMERATOR_(ActualState, kBackSoon),
+        LEDA_ENUMERATOR_(ActualState, kAway), LEDA_ENUMERATOR_(ActualState, kLoggedOut),
+        LEDA_ENUMERATOR_(ActualState, kUnknown)};
+    h = mix(h, enum_hash<ActualState>("ActualState", v));
+  }
+  {
+    constexpr Enumerator v[] = {LEDA_ENUMERATOR_(AdherenceMode, kStrict),
+                                LEDA_ENUMERATOR_(AdherenceMode, kNeutral),
+                                LEDA_ENUMERATOR_(AdherenceMode, kIgnore)};
+    h = mix(h, enum_hash<AdherenceMode>("AdherenceMode", v));
   }
   return h;
 }

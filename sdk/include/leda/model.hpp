@@ -133,8 +133,10 @@ struct AgentEvent {
   std::int32_t max_concurrent_eng = kNoInt;   ///< `maxConcurrentEng` (-9 on login/logout)
 };
 
-/// One agent login session (one AgentActivity record, merged by `agentSessionId`).
-/// Names and ids are those of the session's first event that carries them.
+/// One agent login session (`agentSessionId`). A session delivered in parts (several
+/// recordCollection items, or records in several files) holds the union of their events, an
+/// event present in several parts once. Names and ids come from the part whose first event is
+/// earliest, a field it lacks from the next part (README, "Loading data").
 struct AgentSession {
   Str session_id;                         ///< `agentSessionId`
   std::int64_t agent_id = kNoLong;        ///< `agentID`

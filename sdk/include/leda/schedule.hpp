@@ -35,6 +35,7 @@
 
 #include "leda/agent_timeline.hpp"
 #include "leda/model.hpp"
+#include "leda/strings.hpp"
 
 namespace leda {
 
@@ -85,6 +86,8 @@ class StateSet {
   friend constexpr bool operator==(StateSet, StateSet) = default;
 
  private:
+  template <class>
+  friend struct layout::StructLayout;
   static constexpr std::uint8_t bit(ActualState s) {
     return static_cast<std::uint8_t>(1u << static_cast<unsigned>(s));
   }
@@ -134,6 +137,8 @@ class ActivityMap {
   }
 
  private:
+  template <class>
+  friend struct layout::StructLayout;
   std::vector<ActivityRow> rows_;
   std::map<std::string, std::size_t, std::less<>> by_code_;
 };
@@ -227,6 +232,8 @@ class Schedule {
   }
 
  private:
+  template <class>
+  friend struct layout::StructLayout;
   std::vector<ScheduleRow> rows_;
   std::map<std::string, std::vector<std::uint32_t>, std::less<>> by_agent_;
   std::vector<std::string> agents_;
