@@ -2,6 +2,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -12,6 +13,7 @@
 #include "cli/commands.hpp"
 #include "cli/kpi_pipeline.hpp"
 #include "cli/output_format.hpp"
+#include "dist/cluster.hpp"
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
 #include "report/kpi_report.hpp"
@@ -29,7 +31,7 @@ constexpr const char* kUsage =
     "usage: leda report --data DIR [--data DIR...] [--join agents=FILE]\n"
     "                   [--join membership=FILE] [--param [KPI.]NAME=VALUE]...\n"
     "                   [--format text|html] [--out FILE] [--threads N] [--max-rows N]\n"
-    "                   [--strict]\n\n"
+    "                   [--strict] [--mpi]\n\n"
     "Runs every built-in KPI over Data Access files into one report: a header with the data\n"
     "range and counts, then each KPI as a titled table with its notes. --format html writes one\n"
     "self-contained HTML file (no scripts, nothing fetched) with bar charts and, per KPI, a\n"
@@ -38,7 +40,9 @@ constexpr const char* kUsage =
     "A KPI whose join is not given runs without it (its notes say so).\n"
     "Report defaults (a --param overrides them): agent-utilization by region when an agent map\n"
     "is joined, else by agent; conversations and surveys by skill; conversion by segment when a\n"
-    "membership file is joined.\n";
+    "membership file is joined.\n"
+    "Under mpirun (`mpirun -np 4 leda report ...`) the ranks share the work and rank 0 writes\n"
+    "the same report as one process; --mpi forces the MPI launch.\n";
 
 constexpr const char* kExitCodes =
     "\nValues are written for a person, by the unit of their column: durations in hours and\n"
@@ -68,7 +72,8 @@ struct Options {
 };
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "leda report: %s\n(see leda report --help)\n", message.c_str());
+  if (!dist::quiet_rank())  // under mpirun, rank 0 alone says it
+    std::fprintf(stderr, "leda report: %s\n(see leda report --help)\n", message.c_str());
   return kExitUsage;
 }
 
@@ -138,6 +143,9 @@ std::vector<std::string> join_lines(const Options& o, const Joins& joins,
   return lines;
 }
 
+int write_report(KpiPipeline& pipeline, const std::vector<const host::LoadedPlugin*>& plugins,
+                 const Options& o);
+
 }  // namespace
 
 int report(int argc, char** argv) {
@@ -157,7 +165,9 @@ int report(int argc, char** argv) {
       "N: threads for loading and running (0: all cores)")(
       "max-rows", po::value(&o.max_rows)->default_value(25),
       "N: rows shown per KPI in the text report (0: all; HTML shows all)")(
-      "strict", po::bool_switch(&o.in.strict), "problems in the data make the exit code 1");
+      "strict", po::bool_switch(&o.in.strict), "problems in the data make the exit code 1")(
+      "mpi", po::bool_switch(&o.in.mpi),
+      "run as one rank of an MPI job (detected by itself under mpirun)");
   po::variables_map vm;
   try {
     po::store(po::command_line_parser(argc, argv).options(opts).run(), vm);
@@ -176,7 +186,14 @@ int report(int argc, char** argv) {
   }
   if (o.in.data.empty()) return usage_error("--data DIR is required");
 
+  std::unique_ptr<dist::Cluster> cluster;
+  try {
+    cluster = dist::join_cluster(o.in.mpi, "leda report");
+  } catch (const dist::ClusterError& e) {
+    return usage_error(e.what());
+  }
   KpiPipeline pipeline{"leda report", o.in};
+  if (cluster && cluster->size() > 1) pipeline.cluster = cluster.get();
   host::PluginCatalog catalog = host::PluginCatalog::discover(host::plugin_search_path({}, false));
   for (const auto& f : catalog.failures()) {
     pipeline.say(host::describe_failure(f));
@@ -189,8 +206,7 @@ int report(int argc, char** argv) {
     return report_rank(a->manifest.name) < report_rank(b->manifest.name);
   });
   if (plugins.empty()) {
-    std::fprintf(stderr, "leda report: no built-in KPI plugins found in %s\n",
-                 host::builtin_plugin_dir().c_str());
+    pipeline.say("no built-in KPI plugins found in " + host::builtin_plugin_dir().string());
     return kExitFailed;
   }
 
@@ -198,6 +214,15 @@ int report(int argc, char** argv) {
   if (int code = pipeline.prepare(plugins)) return code;
   if (int code = pipeline.load()) return code;
   pipeline.run();
+  if (!pipeline.speaks()) return pipeline.cluster->finish(kExitOk);
+  const int code = write_report(pipeline, plugins, o);
+  return pipeline.cluster ? pipeline.cluster->finish(code) : code;
+}
+
+namespace {
+
+int write_report(KpiPipeline& pipeline, const std::vector<const host::LoadedPlugin*>& plugins,
+                 const Options& o) {
   report::ReportContent content;
   content.problems = report::load_problems_text(pipeline.loaded->stats, 5);
   content.facts = report::data_summary(*pipeline.loaded, o.in.data,
@@ -206,7 +231,9 @@ int report(int argc, char** argv) {
 
   report::align_report(content);
   // Wide tables are cut into blocks that fit COLUMNS, else the terminal, else 100 columns.
-  const std::size_t width = report::text_width(o.out.empty() ? STDOUT_FILENO : -1);
+  // Under mpirun stdout is mpirun's pipe or pseudo-terminal, not the user's: COLUMNS or 100.
+  const bool user_terminal = o.out.empty() && !dist::launched_by_mpi();
+  const std::size_t width = report::text_width(user_terminal ? STDOUT_FILENO : -1);
   const std::string text = o.format == "html" ? report::html_report(content)
                                               : report::text_report(content, o.max_rows, width);
   try {
@@ -221,4 +248,5 @@ int report(int argc, char** argv) {
   return pipeline.partial ? kExitPartial : kExitOk;
 }
 
+}  // namespace
 }  // namespace leda::cli

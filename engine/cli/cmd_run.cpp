@@ -3,6 +3,7 @@
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <memory>
 #include <optional>
 #include <set>
 #include <string>
@@ -13,6 +14,7 @@
 #include "cli/commands.hpp"
 #include "cli/kpi_pipeline.hpp"
 #include "cli/output_format.hpp"
+#include "dist/cluster.hpp"
 #include "host/kpi_jobs.hpp"
 #include "host/plugin_catalog.hpp"
 #include "report/kpi_output.hpp"
@@ -27,7 +29,8 @@ namespace po = boost::program_options;
 constexpr const char* kUsage =
     "usage: leda run KPI [KPI...] --data DIR [--data DIR...] [--join NAME=FILE]...\n"
     "                [--param [KPI.]NAME=VALUE]... [--format table|csv|json] [--out FILE]\n"
-    "                [--threads N] [--shards N] [--strict] [--plugin-dir DIR]... [--timing]\n\n"
+    "                [--threads N] [--shards N] [--strict] [--plugin-dir DIR]... [--timing]\n"
+    "                [--mpi]\n\n"
     "Runs KPI plugins over Data Access files and prints their tables. Only what the chosen\n"
     "KPIs read is loaded. `leda plugins` lists the KPIs, their parameters and the joins they\n"
     "read; `leda plugins KPI` tells one KPI's columns.\n";
@@ -55,6 +58,11 @@ constexpr const char* kMoreHelp =
     "error.\n"
     "\nMerge check: --shards N cuts the data into N shards instead of 64. A plugin whose merge\n"
     "is right prints the same output for every N (and every --threads).\n"
+    "\nMPI: under mpirun (`mpirun -np 4 leda run ...`, the same options) each rank reads a share\n"
+    "of the files, the records are exchanged so that each rank holds whole agents and visits,\n"
+    "and the states are merged into rank 0, which writes the output: the same bytes as one\n"
+    "process. The launch is detected from mpirun's environment; --mpi forces it. Every KPI of\n"
+    "the run must have a state codec.\n"
     "\nPlugins are searched in each --plugin-dir, then in the folders of LEDA_PLUGIN_PATH\n"
     "(colon-separated), then in the built-in plugin folder.\n"
     "\nExit codes: 0 ok; 1 a plugin failed (to load or to run: the others' results are still\n"
@@ -90,13 +98,16 @@ po::options_description visible_options(Options& o) {
       "N: shards the data is cut into (see Merge check below)")(
       "strict", po::bool_switch(&o.in.strict), "problems in the data make the exit code 1")(
       "timing", po::bool_switch(&o.timing), "print on stderr how long loading and running took")(
+      "mpi", po::bool_switch(&o.in.mpi),
+      "run as one rank of an MPI job (detected by itself under mpirun)")(
       "plugin-dir", po::value(&o.plugin_dirs)->composing(),
       "DIR: look for plugins here first; repeatable");
   return d;
 }
 
 int usage_error(const std::string& message) {
-  std::fprintf(stderr, "leda run: %s\n(see leda run --help)\n", message.c_str());
+  if (!dist::quiet_rank())  // under mpirun, rank 0 alone says it
+    std::fprintf(stderr, "leda run: %s\n(see leda run --help)\n", message.c_str());
   return kExitUsage;
 }
 
@@ -113,8 +124,11 @@ std::string formatted(const host::KpiResult& r, const std::string& format, bool 
   if (format == "csv") return r.ok() ? report::result_csv(r) : std::string();
   if (format == "json") return report::results_json({&r}, false);
   // A table on stdout fits COLUMNS, else the terminal, else 100 columns; a table for a file
-  // keeps one line per row.
-  return report::result_text(r, 0, to_file ? 0 : report::text_width(STDOUT_FILENO));
+  // keeps one line per row. Under mpirun stdout is mpirun's pipe or pseudo-terminal, not the
+  // user's: its width is COLUMNS or 100.
+  if (to_file) return report::result_text(r, 0, 0);
+  return report::result_text(r, 0,
+                             report::text_width(dist::launched_by_mpi() ? -1 : STDOUT_FILENO));
 }
 
 // Writes the results (a failed KPI keeps its place, except in CSV). `several`: more than one KPI
@@ -143,6 +157,8 @@ void write_results(const std::vector<host::KpiResult>& results, bool several, co
     all += (i ? "\n" : "") + formatted(*shown[i], o.format, false);
   emit({}, all);
 }
+
+int write_and_exit_code(KpiPipeline& pipeline, bool several, const Options& o);
 
 }  // namespace
 
@@ -173,7 +189,14 @@ int run(int argc, char** argv) {
   if (o.in.data.empty()) return usage_error("--data DIR is required");
   if (o.in.shards == 0) return usage_error("--shards must be at least 1");
 
+  std::unique_ptr<dist::Cluster> cluster;
+  try {
+    cluster = dist::join_cluster(o.in.mpi, "leda run");
+  } catch (const dist::ClusterError& e) {
+    return usage_error(e.what());
+  }
   KpiPipeline pipeline{"leda run", o.in};
+  if (cluster && cluster->size() > 1) pipeline.cluster = cluster.get();
   std::vector<host::PluginSearchEntry> path;
   try {
     path = host::plugin_search_path(o.plugin_dirs);
@@ -209,18 +232,36 @@ int run(int argc, char** argv) {
     const auto& st = pipeline.loaded->stats;
     const double run_s =
         std::chrono::duration<double>(std::chrono::steady_clock::now() - run_start).count();
-    std::fprintf(stderr,
-                 "leda run: loaded %.1f MB of JSON from %llu files in %.3f s (%.0f MB/s); "
-                 "ran %zu KPIs over %zu shards in %.3f s\n",
-                 st.bytes / 1e6, static_cast<unsigned long long>(st.files_total), st.seconds,
-                 st.seconds > 0 ? st.bytes / 1e6 / st.seconds : 0.0, pipeline.prepared.jobs.size(),
-                 o.in.shards, run_s);
+    std::optional<dist::ClusterTiming> t;
+    if (pipeline.cluster) t = pipeline.cluster->timing();
+    if (pipeline.speaks())
+      std::fprintf(stderr,
+                   "leda run: loaded %.1f MB of JSON from %llu files in %.3f s (%.0f MB/s); "
+                   "ran %zu KPIs over %zu shards in %.3f s\n",
+                   st.bytes / 1e6, static_cast<unsigned long long>(st.files_total), st.seconds,
+                   st.seconds > 0 ? st.bytes / 1e6 / st.seconds : 0.0,
+                   pipeline.prepared.jobs.size(), o.in.shards, run_s);
+    if (t && pipeline.speaks())
+      std::fprintf(stderr,
+                   "leda run: %d MPI ranks exchanged %.1f MB; rank 0 spent %.3f s in MPI calls, "
+                   "the most of any rank %.3f s (%.0f%% of the load and run)\n",
+                   pipeline.cluster->size(), t->bytes_total / 1e6, t->exchange_seconds,
+                   t->max_exchange_seconds,
+                   100.0 * t->max_exchange_seconds / std::max(st.seconds + run_s, 1e-9));
   }
+  if (!pipeline.speaks()) return pipeline.cluster->finish(kExitOk);
+  const int code = write_and_exit_code(pipeline, seen.size() > 1, o);
+  return pipeline.cluster ? pipeline.cluster->finish(code) : code;
+}
+
+namespace {
+
+int write_and_exit_code(KpiPipeline& pipeline, bool several, const Options& o) {
   bool any_ok = false;
   for (const auto& r : pipeline.results)
     any_ok = any_ok || r.ok();
   try {
-    write_results(pipeline.results, seen.size() > 1, o);
+    write_results(pipeline.results, several, o);
   } catch (const std::exception& e) {
     pipeline.say(e.what());
     return kExitFailed;
@@ -229,4 +270,5 @@ int run(int argc, char** argv) {
   return pipeline.partial ? kExitPartial : kExitOk;
 }
 
+}  // namespace
 }  // namespace leda::cli

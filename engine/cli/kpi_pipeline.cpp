@@ -4,17 +4,37 @@
 #include <cstdio>
 
 #include "cli/commands.hpp"
+#include "dist/cluster.hpp"
 #include "report/load_summary.hpp"
 
 namespace leda::cli {
 
+bool KpiPipeline::speaks() const {
+  return cluster == nullptr || cluster->rank() == 0;
+}
+
 void KpiPipeline::say(const std::string& message) const {
-  std::fprintf(stderr, "%s: %s\n", command.c_str(), message.c_str());
+  if (speaks()) std::fprintf(stderr, "%s: %s\n", command.c_str(), message.c_str());
 }
 
 int KpiPipeline::prepare(const std::vector<const host::LoadedPlugin*>& plugins) {
+  if (!cluster) return prepare_here(plugins);
+  // A state must travel between ranks: a plugin without a state codec cannot take part.
+  for (const auto* p : plugins)
+    if (p->description.state_version == 0) {
+      say("KPI '" + p->manifest.name + "' (" + p->file.string() +
+          ") cannot run over MPI ranks: it has no state codec (its Description::state_version "
+          "is 0); run it in one process, without mpirun\n(see " +
+          command + " --help)");
+      return kExitUsage;
+    }
+  return cluster->agree(prepare_here(plugins));
+}
+
+int KpiPipeline::prepare_here(const std::vector<const host::LoadedPlugin*>& plugins) {
   try {
-    prepared = host::prepare_run(plugins, in.params, in.joins);
+    prepared =
+        host::prepare_run(plugins, in.params, in.joins, cluster ? cluster->join_reader() : nullptr);
   } catch (const std::invalid_argument& e) {  // ParamArgError, JoinSpecError, ConfigureError
     say(std::string(e.what()) + "\n(see " + command + " --help)");
     return kExitUsage;
@@ -39,7 +59,12 @@ int KpiPipeline::load() {
     load::LoadOptions lo;
     lo.threads = in.threads;
     lo.needs = prepared.needs;
-    loaded.emplace(load::load(in.data, lo));
+    if (cluster) {
+      lo.progress = false;
+      loaded.emplace(cluster->load(in.data, lo));
+    } else {
+      loaded.emplace(load::load(in.data, lo));
+    }
   } catch (const std::exception& e) {
     say(e.what());
     return kExitFailed;
@@ -50,7 +75,7 @@ int KpiPipeline::load() {
     return kExitFailed;
   }
   if (const std::string problems = report::load_problems_text(st, 5); !problems.empty()) {
-    std::fprintf(stderr, "%s: %s", command.c_str(), problems.c_str());
+    if (speaks()) std::fprintf(stderr, "%s: %s", command.c_str(), problems.c_str());
     partial = partial || in.strict;
   }
   std::uint64_t usable = 0;
@@ -65,8 +90,10 @@ int KpiPipeline::load() {
 }
 
 void KpiPipeline::run() {
-  results =
-      host::run_kpis(prepared.jobs, loaded->model, *prepared.joins, in.threads, true, in.shards);
+  results = cluster
+                ? cluster->run(prepared.jobs, loaded->model, *prepared.joins, in.threads, in.shards)
+                : host::run_kpis(prepared.jobs, loaded->model, *prepared.joins, in.threads, true,
+                                 in.shards);
   for (std::size_t i = 0; i < results.size(); ++i) {
     const auto& r = results[i];
     if (r.ok()) continue;

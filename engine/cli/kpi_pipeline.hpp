@@ -6,6 +6,11 @@
 //   if (int code = p.prepare(chosen_plugins)) return code;   // 2: usage, 3: nothing to do
 //   if (int code = p.load()) return code;
 //   p.run();                                                  // p.results, p.partial
+//
+// Over MPI ranks (`cluster` set, dist/cluster.hpp) every rank goes through the same steps:
+// join files are read by rank 0 and sent to all, each step's exit code is agreed by all ranks,
+// the load gives each rank its entities and every rank the whole load's statistics, and run()
+// leaves the results at rank 0. Only rank 0 prints.
 #pragma once
 
 #include <optional>
@@ -15,6 +20,10 @@
 #include "host/kpi_jobs.hpp"
 #include "load/loader.hpp"
 
+namespace leda::dist {
+class Cluster;
+}
+
 namespace leda::cli {
 
 /// The command-line inputs of a KPI run.
@@ -23,12 +32,14 @@ struct KpiRunInputs {
   unsigned threads = 0;
   bool strict = false;
   std::size_t shards = host::kShardCount;
+  bool mpi = false;  ///< --mpi: join an MPI job even when the launcher's environment is not seen
 };
 
 /// See the top of the file. Members are filled step by step.
 struct KpiPipeline {
   std::string command;  ///< "leda run": the prefix of every message
   KpiRunInputs in;
+  dist::Cluster* cluster = nullptr;  ///< set for a run over several MPI ranks
 
   host::PreparedRun prepared = {};
   std::optional<load::LoadResult> loaded = {};
@@ -47,8 +58,14 @@ struct KpiPipeline {
   /// Runs the prepared plugins; a plugin that fails is printed and makes the run partial.
   void run();
 
-  /// Prints "COMMAND: message" on stderr.
+  /// prepare() on this rank alone.
+  int prepare_here(const std::vector<const host::LoadedPlugin*>& plugins);
+
+  /// Prints "COMMAND: message" on stderr (at rank 0 only, over MPI ranks).
   void say(const std::string& message) const;
+
+  /// False on the MPI ranks other than 0, which print nothing and write no output.
+  bool speaks() const;
 };
 
 }  // namespace leda::cli

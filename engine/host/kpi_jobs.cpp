@@ -1,6 +1,8 @@
 // host/kpi_jobs.cpp — see kpi_jobs.hpp.
 #include "host/kpi_jobs.hpp"
 
+#include "host/csv_reader.hpp"
+
 #include "host/plugin_guard.hpp"
 
 namespace leda::host {
@@ -36,7 +38,8 @@ std::optional<std::string> configure(const LoadedPlugin& p, const Params& params
 
 PreparedRun prepare_run(const std::vector<const LoadedPlugin*>& plugins,
                         const std::vector<std::string>& param_args,
-                        const std::vector<std::string>& join_args) {
+                        const std::vector<std::string>& join_args,
+                        const std::function<std::string(const JoinArg&)>& join_text) {
   std::vector<std::string> names;
   std::vector<const Description*> descriptions;
   for (const auto* p : plugins) {
@@ -51,7 +54,13 @@ PreparedRun prepare_run(const std::vector<const LoadedPlugin*>& plugins,
   PreparedRun run;
   for (const auto* p : plugins)
     run.jobs.push_back({p, bind_params(p->description, given), {}});
-  std::vector<JoinTable> tables = read_join_tables(joins);
+  std::vector<JoinTable> tables;
+  if (join_text) {
+    for (const JoinArg& a : joins)
+      tables.push_back(parse_csv(a.name, join_text(a), a.file));
+  } else {
+    tables = read_join_tables(joins);
+  }
   check_join_requirements(tables, descriptions);
   run.joins = std::make_shared<const Joins>(joins_of(std::move(tables)));
   for (auto& job : run.jobs) {

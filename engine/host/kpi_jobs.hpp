@@ -13,6 +13,7 @@
 #pragma once
 
 #include <cstdint>
+#include <functional>
 #include <memory>
 #include <stdexcept>
 #include <string>
@@ -45,8 +46,12 @@ struct PreparedRun {
 /// the plugins, reads the joins, then configures each plugin. Throws ParamArgError, JoinSpecError
 /// or ConfigureError (usage errors) and leda::JoinError (an unreadable join file). A plugin that
 /// throws anything else in configure gets its error in its job; the others are unaffected.
+/// `join_text`, when given, returns the bytes of a join's file instead of reading it (an MPI
+/// run reads each file once and sends it to every rank); it throws leda::JoinError when the
+/// file cannot be read.
 PreparedRun prepare_run(const std::vector<const LoadedPlugin*>& plugins,
                         const std::vector<std::string>& param_args,
-                        const std::vector<std::string>& join_args);
+                        const std::vector<std::string>& join_args,
+                        const std::function<std::string(const JoinArg&)>& join_text = {});
 
 }  // namespace leda::host

@@ -85,6 +85,12 @@ KpiResult failed_result(const LoadedPlugin& plugin, const Params& params, std::s
 std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& model,
                                 const Joins& joins, unsigned threads, bool progress,
                                 std::size_t shards) {
+  return finalize_kpis(jobs, merge_kpis(jobs, model, joins, threads, progress, shards), threads);
+}
+
+std::vector<MergedState> merge_kpis(const std::vector<KpiJob>& jobs, const Model& model,
+                                    const Joins& joins, unsigned threads, bool progress,
+                                    std::size_t shards) {
   if (threads == 0) threads = leda::util::default_threads();
   const std::vector<Batch> batches = shard_model(model, joins, shards);
   const std::size_t P = jobs.size(), S = batches.size();
@@ -136,26 +142,43 @@ std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& mo
     });
   }
 
+  std::vector<MergedState> out(P);
+  for (std::size_t p = 0; p < P; ++p) {
+    if (failures[p].failed())
+      out[p].error = failures[p].message();
+    else
+      out[p].state = std::move(states[p][0]);
+  }
+  return out;
+}
+
+std::vector<KpiResult> finalize_kpis(const std::vector<KpiJob>& jobs,
+                                     std::vector<MergedState>&& states, unsigned threads) {
+  if (threads == 0) threads = leda::util::default_threads();
+  const std::size_t P = jobs.size();
   std::vector<KpiResult> results(P);
   leda::util::parallel_for(P, threads, [&](std::size_t p) {
     const LoadedPlugin& lp = *jobs[p].plugin;
     KpiResult& r = results[p];
     r = failed_result(lp, jobs[p].params, {});
-    if (!failures[p].failed()) {
+    std::string error = states[p].error;
+    if (error.empty() && !states[p].state)
+      error = PluginIdentity{lp.manifest.name, lp.file}.describe() + " has no state to finalize";
+    if (error.empty()) {
       try {
         r.table = call_plugin(identity_of(lp), "finalize",
-                              [&] { return lp.plugin->finalize(std::move(*states[p][0])); });
+                              [&] { return lp.plugin->finalize(std::move(*states[p].state)); });
         if (auto why = check_table(*r.table))
-          failures[p].set(PluginIdentity{lp.manifest.name, lp.file}.describe() +
-                          " returned a malformed table: " + *why);
+          error = PluginIdentity{lp.manifest.name, lp.file}.describe() +
+                  " returned a malformed table: " + *why;
       } catch (const PluginFailure& e) {
-        failures[p].set(e.what());
+        error = e.what();
       }
     }
-    states[p].clear();
-    if (failures[p].failed()) {
+    states[p].state.reset();
+    if (!error.empty()) {
       r.table.reset();
-      r.error = failures[p].message();
+      r.error = std::move(error);
     }
   });
   return results;

@@ -14,6 +14,7 @@
 #pragma once
 
 #include <cstddef>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
@@ -56,9 +57,25 @@ KpiResult failed_result(const LoadedPlugin& plugin, const Params& params, std::s
 
 /// Runs `jobs` over `model` on `threads` threads (0: the machine's cores) and returns one result
 /// per job, in job order. Shows a progress bar on stderr when `progress` and stderr is a
-/// terminal. Never throws for a plugin's failure.
+/// terminal. Never throws for a plugin's failure. The same as finalize_kpis(merge_kpis(...)).
 std::vector<KpiResult> run_kpis(const std::vector<KpiJob>& jobs, const Model& model,
                                 const Joins& joins, unsigned threads, bool progress = true,
                                 std::size_t shards = kShardCount);
+
+/// One job's state over all shards of a model, merged; or why it failed (then no state).
+struct MergedState {
+  std::unique_ptr<KpiState> state;
+  std::string error;
+};
+
+/// The first half of run_kpis: every job updated over the shards and merged (the fixed tree).
+/// One entry per job, in job order. A job that carries an error is not run.
+std::vector<MergedState> merge_kpis(const std::vector<KpiJob>& jobs, const Model& model,
+                                    const Joins& joins, unsigned threads, bool progress = true,
+                                    std::size_t shards = kShardCount);
+
+/// The second half: each state finalized and its table checked; a failed one keeps its error.
+std::vector<KpiResult> finalize_kpis(const std::vector<KpiJob>& jobs,
+                                     std::vector<MergedState>&& states, unsigned threads);
 
 }  // namespace leda::host

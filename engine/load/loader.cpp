@@ -17,7 +17,6 @@
 #include "util/thread_pool.hpp"
 
 namespace leda::load {
-namespace {
 
 // A part bit implies its data type.
 std::uint32_t normalize_needs(std::uint32_t needs) {
@@ -35,6 +34,13 @@ std::uint64_t peak_rss_bytes() {
   getrusage(RUSAGE_SELF, &usage);
   return static_cast<std::uint64_t>(usage.ru_maxrss) * 1024;  // Linux reports KiB
 }
+
+LoadStats::Merged merged_counts(const Model& m) {
+  return {m.agent_sessions.size(), m.agents.size(), m.visits.size(), m.conversations.size(),
+          m.surveys.size()};
+}
+
+namespace {
 
 // Fragments cleared after merging and handed to the next file, so their memory is reused
 // rather than allocated (and page-faulted) anew for every file.
@@ -60,8 +66,9 @@ class FragmentPool {
   std::size_t keep_;
 };
 
-// Adds one file's report to the load's statistics (files in path order).
-void add_report(LoadStats& stats, const FileReport& r) {
+}  // namespace
+
+void add_file_report(LoadStats& stats, const FileReport& r) {
   ++stats.files_total;
   if (r.data_type >= 0) ++stats.files[r.data_type];
   for (int t = 0; t < kDataTypeCount; ++t)
@@ -80,8 +87,6 @@ void add_report(LoadStats& stats, const FileReport& r) {
   stats.bytes += r.bytes;
   stats.compressed_bytes += r.compressed_bytes;
 }
-
-}  // namespace
 
 LoadResult load(const std::vector<std::string>& paths, const LoadOptions& options) {
   const auto started = std::chrono::steady_clock::now();
@@ -135,9 +140,10 @@ LoadResult load(const std::vector<std::string>& paths, const LoadOptions& option
   if (bar) bar->finish();
   LoadStats& stats = result.stats;
   for (const ParsedFile& p : parsed)
-    add_report(stats, p.report);
+    add_file_report(stats, p.report);
   stats.duplicates = builder.duplicates();
   stats.merged_parts = builder.merged_parts();
+  stats.merged = merged_counts(result.model);
   stats.seconds = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
   stats.peak_rss_bytes = peak_rss_bytes();
   return result;

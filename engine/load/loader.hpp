@@ -69,6 +69,10 @@ struct LoadStats {
   std::uint64_t compressed_bytes = 0;             ///< bytes read from disk
   double seconds = 0;                             ///< wall time of the load
   std::uint64_t peak_rss_bytes = 0;  ///< the process's peak resident memory after the load
+  /// What the model holds after merging (over an MPI run: every rank's model, summed).
+  struct Merged {
+    std::uint64_t agent_sessions = 0, agents = 0, visits = 0, conversations = 0, surveys = 0;
+  } merged;
 };
 
 struct LoadResult {
@@ -80,5 +84,18 @@ struct LoadResult {
 /// `stats.errors` and the good records are kept. Throws std::runtime_error only when a path
 /// does not exist or cannot be listed.
 LoadResult load(const std::vector<std::string>& paths, const LoadOptions& options);
+
+struct FileReport;
+/// Adds what reading one file found to `stats` (call in path order: error samples keep it).
+void add_file_report(LoadStats& stats, const FileReport& report);
+
+/// `needs` with the data type of every part bit added (kNeedEvents loads agent sessions, ...).
+std::uint32_t normalize_needs(std::uint32_t needs);
+
+/// The counts of `model` for LoadStats::merged.
+LoadStats::Merged merged_counts(const Model& model);
+
+/// The process's peak resident memory so far, in bytes.
+std::uint64_t peak_rss_bytes();
 
 }  // namespace leda::load

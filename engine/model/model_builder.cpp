@@ -75,6 +75,13 @@ void ModelBuilder::reserve_for(const Fragment& f, int type, std::uint64_t bytes)
 }
 
 void ModelBuilder::add(const Fragment& f, int hinted_type, std::uint64_t compressed_bytes) {
+  std::vector<SharedRecord> none;
+  add_part(f, hinted_type, compressed_bytes, {}, none);
+}
+
+void ModelBuilder::add_part(const Fragment& f, int hinted_type, std::uint64_t compressed_bytes,
+                            std::span<const std::uint32_t> shared,
+                            std::vector<SharedRecord>& flags) {
   reserve_for(f, hinted_type, compressed_bytes);
   remap_.assign(f.strings.size(), 0);
   std::vector<std::uint8_t> seen(f.records, 0);
@@ -82,8 +89,13 @@ void ModelBuilder::add(const Fragment& f, int hinted_type, std::uint64_t compres
   add_visit_pieces(f, seen);
   add_conversations(f, seen);
   add_surveys(f, seen);
-  for (std::uint8_t flags : seen)  // held sessions, none of them kept
-    if (flags == 1) ++duplicates_;
+  for (std::uint32_t r : shared)
+    if (r < seen.size()) {
+      if (seen[r]) flags.push_back({r, seen[r]});
+      seen[r] = 0;
+    }
+  for (std::uint8_t bits : seen)  // held sessions, none of them kept
+    if (bits == kRecordHeld) ++duplicates_;
 }
 
 void ModelBuilder::add_conversations(const Fragment& f, std::vector<std::uint8_t>& seen) {

@@ -66,6 +66,19 @@ class ModelBuilder {
   /// file for the reservation (-1: unknown). The fragment is not needed afterwards.
   void add(const Fragment& fragment, int hinted_type = -1, std::uint64_t compressed_bytes = 0);
 
+  /// What add() found of a record whose items are also merged elsewhere (another process):
+  /// bit kRecordHeld when this fragment held an item of it, kRecordKept when one was kept.
+  /// The record is a duplicate when the bits of every process, or-ed, are kRecordHeld alone.
+  static constexpr std::uint8_t kRecordHeld = 1, kRecordKept = 2;
+  struct SharedRecord {
+    std::uint32_t record = 0;  ///< the ordinal in the fragment
+    std::uint8_t flags = 0;
+  };
+  /// add() for a part of a file: the records in `shared` (sorted ordinals) are not counted in
+  /// duplicates(); their bits are appended to `flags` instead.
+  void add_part(const Fragment& fragment, int hinted_type, std::uint64_t compressed_bytes,
+                std::span<const std::uint32_t> shared, std::vector<SharedRecord>& flags);
+
   /// Records dropped so far because everything in them was already seen.
   std::uint64_t duplicates() const { return duplicates_; }
   /// Copies of agent sessions merged so far into a session already seen, with other events than

@@ -169,7 +169,11 @@ class LocalStrings {
   }
 
   /// The handle of `text`, equal for equal texts.
-  Str intern(std::string_view text) {
+  Str intern(std::string_view text) { return intern(text, text.size() <= 7 ? 0 : hash_text(text)); }
+
+  /// intern() of a text whose hash_text() is known (`h`; ignored for texts of 7 bytes or less),
+  /// such as one copied from another table.
+  Str intern(std::string_view text, std::uint32_t h) {
     if (text.size() <= 7) {  // short values (codes, flags, small ids) by their packed bytes
       std::uint64_t key = text.size();
       std::memcpy(reinterpret_cast<char*>(&key) + 1, text.data(), text.size());
@@ -178,7 +182,6 @@ class LocalStrings {
       if (fresh) push(text, hash_text(text), false);
       return Str{id};
     }
-    const std::uint32_t h = hash_text(text);
     std::uint32_t id = index_.intern(
         text, h, [this](std::uint32_t i) { return view(Str{i}); },
         [&] { return push(text, h, false); });

@@ -38,7 +38,6 @@ std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
                                       const std::vector<std::string>& data_paths,
                                       const std::vector<std::string>& join_lines) {
   const load::LoadStats& s = loaded.stats;
-  const Model& m = loaded.model;
   std::vector<SummaryLine> out;
   std::string paths;
   for (const auto& p : data_paths)
@@ -53,12 +52,15 @@ std::vector<SummaryLine> data_summary(const load::LoadResult& loaded,
   }
   out.push_back({"Files", count(s.files_total) + " (" + files + ")"});
   out.push_back({"Records", records});
-  out.push_back({"Sessions", counted(m.agent_sessions.size(), "agent session") + " of " +
-                                 counted(m.agents.size(), "agent") + ", " +
-                                 counted(m.visits.size(), "visit") + ", " +
-                                 counted(m.conversations.size(), "conversation") + ", " +
-                                 counted(m.surveys.size(), "survey")});
+  out.push_back({"Sessions", counted(s.merged.agent_sessions, "agent session") + " of " +
+                                 counted(s.merged.agents, "agent") + ", " +
+                                 counted(s.merged.visits, "visit") + ", " +
+                                 counted(s.merged.conversations, "conversation") + ", " +
+                                 counted(s.merged.surveys, "survey")});
   out.push_back({"Duplicates dropped", count(s.duplicates)});
+  if (s.merged_parts)
+    out.push_back({"Split sessions", counted(s.merged_parts, "agent-session part") +
+                                         " merged into sessions delivered in parts"});
   out.push_back({"Errors in the input",
                  s.errors ? count(s.errors) + " (listed below)" : std::string("none")});
   out.push_back({"Joined tables", join_lines.empty() ? std::string("none") : [&] {
