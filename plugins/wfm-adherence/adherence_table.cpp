@@ -40,7 +40,7 @@ std::vector<Column> measure_columns() {
               "(work in shift + out-of-shift work) / scheduled work (may exceed 1)", kHeadline),
       measure("paid_s", kSeconds, "scheduled time of paid rows"),
       measure("planned_shrinkage_s", kSeconds, "paid time of counts_as_shrinkage activities"),
-      measure("planned_shrinkage", kRatio, "planned shrinkage / paid time", kHeadline),
+      measure("planned_shrinkage", kRatio, "planned shrinkage / paid time"),
       measure("productive_paid_s", kSeconds, "Online time during paid scheduled time"),
       measure("actual_shrinkage", kRatio, "1 - productive paid time / paid time", kHeadline),
       measure("agents", kCount, "agents with scheduled time in the row"),
