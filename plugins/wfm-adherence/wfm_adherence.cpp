@@ -89,7 +89,9 @@ class WfmAdherence final : public Kpi<AdherenceState> {
       .params =
           {
               adherence_dimensions().param(
-                  "agent", "row keys, comma-separated: agent, region, day, interval, activity"),
+                  "agent",
+                  "row keys, comma-separated: agent, region, day, interval, activity (none: one "
+                  "total row)"),
               TimeBuckets::interval_param("30m"),
               TimeBuckets::tz_param(
                   "IANA time zone of intervals and of the days of out-of-shift work"),
