@@ -121,19 +121,28 @@ class Walk {
         LocalKey k = base;
         k.interval = start;
         if (by_day) k.day = row ? row->schedule_date : c_.buckets->day_of(x);
-        f(local_[k], y - x);
+        f(sums_of(k), y - x);
       });
     } else if (by_day && !row) {
       c_.buckets->split_by_day(a, b, [&](LocalDay d, TimeMs x, TimeMs y) {
         LocalKey k = base;
         k.day = d;
-        f(local_[k], y - x);
+        f(sums_of(k), y - x);
       });
     } else {
       LocalKey k = base;
       if (by_day) k.day = row->schedule_date;
-      f(local_[k], b - a);
+      f(sums_of(k), b - a);
     }
+  }
+
+  // The sums of key `k`; consecutive stretches mostly share one, so the last is kept at hand.
+  AdherenceSums& sums_of(const LocalKey& k) {
+    if (!last_sums_ || !(k == last_key_)) {
+      last_key_ = k;
+      last_sums_ = &local_[k];
+    }
+    return *last_sums_;
   }
 
   // Ends the open out run: shorter than the threshold, its time is in adherence; otherwise it
@@ -154,6 +163,8 @@ class Walk {
   const AdherenceConfig& c_;
   AdherenceState& st_;
   std::map<LocalKey, AdherenceSums> local_;
+  LocalKey last_key_;
+  AdherenceSums* last_sums_ = nullptr;  // local_[last_key_]; map nodes never move
   bool run_open_ = false;
   TimeMs run_start_ = 0, run_end_ = 0;
   std::vector<RunPart> run_;
