@@ -62,8 +62,8 @@ constexpr const char* kExitCodes =
     "could not be written).\n";
 
 // The order KPIs appear in the report; others follow by name.
-constexpr const char* kReportOrder[] = {"agent-utilization", "conversations", "surveys",
-                                        "aov-by-segment", "conversion"};
+constexpr const char* kReportOrder[] = {"agent-utilization", "conversations",  "staffing",
+                                        "surveys",           "aov-by-segment", "conversion"};
 
 struct Options {
   KpiRunInputs in;
