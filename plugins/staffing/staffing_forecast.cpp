@@ -74,10 +74,11 @@ void add_forecast(const StaffingConfig& config, const std::vector<ObservedSeries
     if (!aht.empty()) fh = fit_and_holdout(aht);
     const double aht_mean = aht.empty() ? 0 : aht_sum / static_cast<double>(aht.size());
 
-    std::string label = s.skill == kNoLong ? std::string() : "skill " + std::to_string(s.skill);
-    if (config.by_skill && s.skill == kNoLong) label = "no skill";
+    std::string label = s.skill == kNoLong ? std::string() : ", skill " + std::to_string(s.skill);
+    if (config.by_skill && s.skill == kNoLong) label = ", no skill";
     fit_notes.push_back(
-        (label.empty() ? std::string() : label + ": ") + mape_text(fa, "arrivals") + "; " +
+        "forecast hold-out (the fit without the last 7 days, on those days" + label +
+        "): " + mape_text(fa, "arrivals") + "; " +
         (fh ? mape_text(*fh, "aht_s") : std::string("aht_s not forecast (no handle time)")) +
         "; arrivals trend " + signed_text(fa.model.trend_per_day()) + " per interval per day");
 
@@ -128,12 +129,12 @@ void add_forecast(const StaffingConfig& config, const std::vector<ObservedSeries
   notes.push_back("forecast: " + plural(static_cast<std::uint64_t>(config.forecast_days), "day") +
                   " from " + buckets.rfc3339(from) + ", fitted on " +
                   plural(static_cast<std::uint64_t>(history), "day") +
-                  " (hour-of-week effects plus a linear trend, least squares); the fit "
-                  "without the last 7 days, on those days:");
+                  " (hour-of-week effects plus a linear trend, least squares)");
   for (std::size_t i = 0; i < fit_notes.size() && i < kSkillNotes; ++i)
-    notes.push_back("  " + fit_notes[i]);
+    notes.push_back(fit_notes[i]);
   if (fit_notes.size() > kSkillNotes)
-    notes.push_back("  and " + std::to_string(fit_notes.size() - kSkillNotes) + " more skills");
+    notes.push_back("forecast hold-out: and " + std::to_string(fit_notes.size() - kSkillNotes) +
+                    " more skills");
 }
 
 }  // namespace leda::kpi
