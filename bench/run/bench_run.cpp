@@ -2,10 +2,13 @@
 // the limit probe — reading, gunzipping and SAX-parsing every file of the same account — on the
 // same number of threads. `leda run` loads only what the two KPIs need (web sessions with their
 // attributes, agent activity with events) and skips the rest, so it can beat the probe.
+// Then `leda run staffing` (schedule joined) against `leda run conversations` on the same
+// account (staffing_bench.hpp): staffing may cost at most 10% more.
 //
 //   bench_run                        # generates ~1 GB of JSON into a temporary folder
 //   bench_run --size-mb 300 --threads 2 --repeat 3
 //   bench_run --data DIR/75555851 --agents DIR/agents.csv --membership DIR/membership.csv
+//   bench_run --skip-probe --schedule DIR/schedule.csv --activities DIR/activities.csv ...
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -22,6 +25,7 @@
 #include <boost/program_options.hpp>
 
 #include "limit_probe.hpp"
+#include "staffing_bench.hpp"
 #include "util/thread_pool.hpp"
 
 namespace fs = std::filesystem;
@@ -53,12 +57,15 @@ double timed(const std::string& command) {
 }
 
 struct Options {
-  std::string leda, data, agents, membership, tmp;
+  std::string leda, data, agents, membership, schedule, activities, tmp;
   double size_mb = 1000;
   unsigned threads = 0;
   int repeat = 3;
   bool keep = false;
+  bool skip_probe = false;
 };
+
+void compare_with_probe(const Options& o);
 
 }  // namespace
 
@@ -71,6 +78,9 @@ int main(int argc, char** argv) {
       "data", po::value(&o.data), "an account folder to use instead of generating one")(
       "agents", po::value(&o.agents), "agent map CSV for --data")(
       "membership", po::value(&o.membership), "membership CSV for --data")(
+      "schedule", po::value(&o.schedule), "WFM schedule CSV for --data (staffing)")(
+      "activities", po::value(&o.activities), "activity map CSV for --data (staffing)")(
+      "skip-probe", po::bool_switch(&o.skip_probe), "time only staffing against conversations")(
       "size-mb", po::value(&o.size_mb)->default_value(1000), "JSON size of the generated account")(
       "threads", po::value(&o.threads)->default_value(0), "threads for both (0: all cores)")(
       "repeat", po::value(&o.repeat)->default_value(3), "runs of each; the best time counts")(
@@ -108,41 +118,13 @@ int main(int argc, char** argv) {
       o.data = (generated / "75555851").string();
       o.agents = (generated / "agents.csv").string();
       o.membership = (generated / "membership.csv").string();
+      o.schedule = (generated / "schedule.csv").string();
+      o.activities = (generated / "activities.csv").string();
     }
-    if (o.agents.empty() || o.membership.empty())
-      throw std::runtime_error("--data needs --agents and --membership");
-
-    const auto files = leda::bench::account_files(o.data);
-    const std::string run = fmt::format(
-        "{} run aov-by-segment agent-utilization --data {} --join agents={} "
-        "--join membership={} --threads {} --format json >/dev/null",
-        shell_quoted(o.leda), shell_quoted(o.data), shell_quoted(o.agents),
-        shell_quoted(o.membership), o.threads);
-
-    leda::bench::ProbeResult best_probe;
-    best_probe.seconds = 1e300;
-    double best_run = 1e300;
-    leda::bench::run_probe(files, o.threads);  // warm the page cache
-    for (int i = 0; i < o.repeat; ++i) {
-      const auto p = leda::bench::run_probe(files, o.threads);
-      if (p.seconds < best_probe.seconds) best_probe = p;
-      best_run = std::min(best_run, timed(run));
-    }
-    const double mb = best_probe.json_bytes / 1e6;
-    std::printf("\naccount: %s\n", o.data.c_str());
-    std::printf("  %.1f MB of JSON in %llu files (%.1f MB gzip), %llu records\n", mb,
-                static_cast<unsigned long long>(best_probe.files),
-                best_probe.compressed_bytes / 1e6,
-                static_cast<unsigned long long>(best_probe.json_values));
-    std::printf("threads: %u, best of %d\n\n", o.threads, o.repeat);
-    std::printf("limit probe (libdeflate + RapidJSON SAX, every file)  %7.3f s  %7.1f MB/s\n",
-                best_probe.seconds, mb / best_probe.seconds);
-    std::printf("leda run aov-by-segment agent-utilization (2 joins)   %7.3f s  %7.1f MB/s\n",
-                best_run, mb / best_run);
-    const double ratio = best_run / best_probe.seconds;
-    std::printf("\nratio run / probe: %.2f (target <= %.2f: %s)\n", ratio, kTargetRatio,
-                ratio <= kTargetRatio ? "met" : "NOT met");
-    std::printf("command: %s\n", run.c_str());
+    if (!o.skip_probe) compare_with_probe(o);
+    const leda::bench::StaffingInputs in{o.leda,       o.data,    o.schedule,
+                                         o.activities, o.threads, o.repeat};
+    leda::bench::print_staffing(leda::bench::time_staffing(in, timed), in);
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_run: %s\n", e.what());
     if (!generated.empty() && !o.keep) fs::remove_all(generated);
@@ -156,3 +138,43 @@ int main(int argc, char** argv) {
   }
   return 0;
 }
+
+namespace {
+
+void compare_with_probe(const Options& o) {
+  if (o.agents.empty() || o.membership.empty())
+    throw std::runtime_error("--data needs --agents and --membership");
+
+  const auto files = leda::bench::account_files(o.data);
+  const std::string run = fmt::format(
+      "{} run aov-by-segment agent-utilization --data {} --join agents={} "
+      "--join membership={} --threads {} --format json >/dev/null",
+      shell_quoted(o.leda), shell_quoted(o.data), shell_quoted(o.agents),
+      shell_quoted(o.membership), o.threads);
+
+  leda::bench::ProbeResult best_probe;
+  best_probe.seconds = 1e300;
+  double best_run = 1e300;
+  leda::bench::run_probe(files, o.threads);  // warm the page cache
+  for (int i = 0; i < o.repeat; ++i) {
+    const auto p = leda::bench::run_probe(files, o.threads);
+    if (p.seconds < best_probe.seconds) best_probe = p;
+    best_run = std::min(best_run, timed(run));
+  }
+  const double mb = best_probe.json_bytes / 1e6;
+  std::printf("\naccount: %s\n", o.data.c_str());
+  std::printf("  %.1f MB of JSON in %llu files (%.1f MB gzip), %llu records\n", mb,
+              static_cast<unsigned long long>(best_probe.files), best_probe.compressed_bytes / 1e6,
+              static_cast<unsigned long long>(best_probe.json_values));
+  std::printf("threads: %u, best of %d\n\n", o.threads, o.repeat);
+  std::printf("limit probe (libdeflate + RapidJSON SAX, every file)  %7.3f s  %7.1f MB/s\n",
+              best_probe.seconds, mb / best_probe.seconds);
+  std::printf("leda run aov-by-segment agent-utilization (2 joins)   %7.3f s  %7.1f MB/s\n",
+              best_run, mb / best_run);
+  const double ratio = best_run / best_probe.seconds;
+  std::printf("\nratio run / probe: %.2f (target <= %.2f: %s)\n", ratio, kTargetRatio,
+              ratio <= kTargetRatio ? "met" : "NOT met");
+  std::printf("command: %s\n", run.c_str());
+}
+
+}  // namespace

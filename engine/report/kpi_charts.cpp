@@ -7,6 +7,7 @@
 
 #include "leda/strings.hpp"
 #include "report/key_order.hpp"
+#include "report/staffing_report.hpp"
 #include "report/unit_text.hpp"
 
 namespace leda::report {
@@ -14,7 +15,7 @@ namespace {
 
 // KPIs that draw their own charts, by KPI name. A KPI listed here gets only these charts.
 const std::map<std::string, ChartMaker>& chart_makers() {
-  static const std::map<std::string, ChartMaker> makers = {};
+  static const std::map<std::string, ChartMaker> makers = {{"staffing", staffing_charts}};
   return makers;
 }
 

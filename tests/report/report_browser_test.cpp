@@ -42,7 +42,8 @@ constexpr const char* kCheckScript = R"(<script>
       var title = svg.querySelector('.chart-title'), box = svg.getBoundingClientRect();
       return {title: title ? title.textContent : '', section: svg.closest('section').id,
               axes: texts(svg, '.axis-title'), categories: texts(svg, '.category'),
-              right: box.right};
+              legend: texts(svg, '.legend'), lines: all(svg, 'polyline').length,
+              dashed: all(svg, 'polyline.dashed').length, right: box.right};
     });
     r.tables = all(document, 'table')
       .filter(function (t) { return t.closest('details:not([open])') === null; })
@@ -134,11 +135,14 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
 
   leda::test::RunOptions from_source;
   from_source.cwd = LEDA_SOURCE_DIR;
-  const auto made = leda::test::run_leda(
-      {"report", "--data", "examples/sample-account/75555851", "--join",
-       "agents=examples/sample-account/agents.csv", "--join",
-       "membership=examples/sample-account/membership.csv", "--out", report.string()},
-      from_source);
+  const auto made =
+      leda::test::run_leda({"report", "--data", "examples/sample-account/75555851", "--join",
+                            "agents=examples/sample-account/agents.csv", "--join",
+                            "membership=examples/sample-account/membership.csv", "--join",
+                            "schedule=examples/sample-account/schedule.csv", "--join",
+                            "activities=examples/sample-account/activities.csv", "--param",
+                            "staffing.min_history_days=3", "--out", report.string()},
+                           from_source);
   INFO(made.err);
   REQUIRE(made.exit_code == 0);
   std::string page = leda::test::read_file(report);
@@ -182,18 +186,46 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
                                                     "Revenue by segment",
                                                     "Conversion rate by segment",
                                                     "Revenue per visit by segment"};
-  std::vector<std::string> titles;
+  // staffing draws its own: a line chart per day (agents are the unit of its value axis).
+  std::vector<std::string> titles, staffing_titles;
   const std::regex with_unit(R"(.+ \((%|count|points|USD|hours|minutes|seconds)\))");
   for (const auto& c : r["charts"].GetArray()) {
-    titles.emplace_back(c["title"].GetString());
-    INFO("chart " << titles.back());
+    const std::string title = c["title"].GetString();
+    const bool staffing = std::string(c["section"].GetString()) == "kpi-staffing";
+    (staffing ? staffing_titles : titles).push_back(title);
+    INFO("chart " << title);
     bool unit_axis = false;
     for (const auto& axis : strings(c["axes"]))
-      unit_axis = unit_axis || std::regex_match(axis, with_unit);
+      unit_axis = unit_axis || std::regex_match(axis, with_unit) || (staffing && axis == "agents");
     CHECK(unit_axis);
     CHECK(c["right"].GetDouble() <= viewport);
   }
   CHECK(titles == expected_titles);
+
+  // staffing: the 3 UTC days of the sample account, then 7 forecast days (min_history_days=3).
+  // Observed days draw required, scheduled and Online agents in solid lines; forecast days
+  // draw required and scheduled (nobody is Online in the future) dashed, and say so.
+  std::vector<std::string> expected_staffing;
+  for (const char* day : {"2026-10-31", "2026-11-01", "2026-11-02"})
+    expected_staffing.push_back(std::string("Agents required, scheduled and Online, ") + day);
+  for (int d = 3; d <= 9; ++d)
+    expected_staffing.push_back("Forecast: agents required and scheduled, 2026-11-0" +
+                                std::to_string(d));
+  CHECK(staffing_titles == expected_staffing);
+  for (const auto& c : r["charts"].GetArray()) {
+    if (std::string(c["section"].GetString()) != "kpi-staffing") continue;
+    const std::string title = c["title"].GetString();
+    INFO("chart " << title);
+    const auto legend = strings(c["legend"]);
+    CHECK(c["lines"].GetInt() > 0);
+    if (title.rfind("Forecast", 0) == 0) {
+      CHECK(c["dashed"].GetInt() == c["lines"].GetInt());
+      CHECK(legend == std::vector<std::string>{"required", "scheduled", "dashed: forecast"});
+    } else {
+      CHECK(c["dashed"].GetInt() == 0);
+      CHECK(legend == std::vector<std::string>{"required", "scheduled", "Online"});
+    }
+  }
 
   // No visible table is wider than the page; opened, the full tables scroll inside their box.
   int data_tables = 0;
@@ -202,7 +234,7 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
     CHECK(t["right"].GetDouble() <= viewport);
     data_tables += std::string(t["cls"].GetString()) == "data";
   }
-  CHECK(data_tables == 5);  // one compact table per KPI; the full tables are folded
+  CHECK(data_tables == 6);  // one compact table per KPI; the full tables are folded
   CHECK(r["open_scroll_width"].GetDouble() <= viewport);
   for (const auto& right : r["open_boxes"].GetArray())
     CHECK(right.GetDouble() <= viewport);
@@ -218,6 +250,7 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
     if (std::string(t["cls"].GetString()) == "data")
       table_keys[t["section"].GetString()] = strings(t["first"]);
   for (const auto& c : r["charts"].GetArray()) {
+    if (std::string(c["section"].GetString()) == "kpi-staffing") continue;  // lines, no bars
     INFO("chart " << c["title"].GetString());
     CHECK(strings(c["categories"]) == table_keys[c["section"].GetString()]);
   }
