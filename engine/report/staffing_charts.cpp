@@ -10,6 +10,8 @@
 namespace leda::report {
 namespace {
 
+constexpr std::size_t kMaxObservedDays = 14;
+
 bool any(const std::vector<std::optional<double>>& v) {
   for (const auto& x : v)
     if (x) return true;
@@ -22,7 +24,24 @@ std::vector<std::string> staffing_charts(const host::KpiResult& r) {
   if (!r.ok()) return {};
   const auto intervals = staffing_intervals(*r.table);
   std::vector<std::string> svgs;
+  // The last kMaxObservedDays observed days are drawn (a stray old record must not turn the
+  // page into thousands of charts); the table keeps every interval.
+  std::vector<std::string> observed_days;
+  for (const auto& in : intervals)
+    if (!in.forecast && (observed_days.empty() || observed_days.back() != in.day()))
+      observed_days.push_back(in.day());
+  std::string first_drawn;
+  if (observed_days.size() > kMaxObservedDays) {
+    first_drawn = observed_days[observed_days.size() - kMaxObservedDays];
+    svgs.push_back("<p class=\"notes\">Charts of the last " + std::to_string(kMaxObservedDays) +
+                   " of " + std::to_string(observed_days.size()) +
+                   " observed days; the table holds every interval.</p>\n");
+  }
   for (std::size_t i = 0; i < intervals.size();) {
+    if (!intervals[i].forecast && intervals[i].day() < first_drawn) {
+      ++i;
+      continue;
+    }
     const std::string day = intervals[i].day();
     const bool forecast = intervals[i].forecast;
     LineChart chart;

@@ -2,11 +2,11 @@
 // staffing_report.hpp).
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <map>
 
 #include "report/kpi_output.hpp"
 #include "report/staffing_report.hpp"
+#include "util/civil_time.hpp"
 
 namespace leda::report {
 namespace {
@@ -29,29 +29,6 @@ void add_to(std::optional<double>& into, const std::optional<double>& v) {
   if (v) into = into.value_or(0) + *v;
 }
 
-// "2026-11-01T01:30:00-05:00" as UTC epoch milliseconds (the staffing KPI's interval starts);
-// 0 when the text is not of that shape.
-long long utc_ms_of(const std::string& s) {
-  if (s.size() < 25) return 0;
-  const int y = std::atoi(s.substr(0, 4).c_str()), mo = std::atoi(s.substr(5, 2).c_str()),
-            d = std::atoi(s.substr(8, 2).c_str());
-  // Days from civil (H. Hinnant's algorithm).
-  const int yy = y - (mo <= 2);
-  const int era = (yy >= 0 ? yy : yy - 399) / 400;
-  const unsigned yoe = static_cast<unsigned>(yy - era * 400);
-  const unsigned doy =
-      (153u * static_cast<unsigned>(mo + (mo > 2 ? -3 : 9)) + 2) / 5 + static_cast<unsigned>(d) - 1;
-  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
-  const long long days = static_cast<long long>(era) * 146097 + doe - 719468;
-  const long long clock = std::atoi(s.substr(11, 2).c_str()) * 3600LL +
-                          std::atoi(s.substr(14, 2).c_str()) * 60LL +
-                          std::atoi(s.substr(17, 2).c_str());
-  const std::string off = s.substr(s.size() - 6);
-  const long long off_s = (off[0] == '-' ? -1 : 1) * (std::atoi(off.substr(1, 2).c_str()) * 3600LL +
-                                                      std::atoi(off.substr(4, 2).c_str()) * 60LL);
-  return (days * 86400 + clock - off_s) * 1000;
-}
-
 }  // namespace
 
 std::vector<StaffingInterval> staffing_intervals(const Table& t) {
@@ -72,7 +49,7 @@ std::vector<StaffingInterval> staffing_intervals(const Table& t) {
     if (fresh) {
       StaffingInterval in;
       in.start = *start;
-      in.utc_ms = utc_ms_of(*start);
+      in.utc_ms = util::parse_iso8601(*start).value_or(0);
       in.forecast = forecast;
       out.push_back(in);
     }

@@ -70,6 +70,11 @@ leda::host::KpiResult staffing_result() {
   return r;
 }
 
+// "2026-10-DDT00:00:00-04:00", an observed interval start in October.
+std::string fmt_day(int d) {
+  return "2026-10-" + std::string(d < 10 ? "0" : "") + std::to_string(d) + "T00:00:00-04:00";
+}
+
 }  // namespace
 
 TEST_CASE("staffing in reports: intervals in time order, skills summed", "[report][staffing]") {
@@ -134,4 +139,31 @@ TEST_CASE("staffing in reports: a line chart per day, forecast days dashed", "[r
   CHECK(leda::report::staffing_text(other, 100).empty());
   other.table.reset();
   CHECK(leda::report::staffing_charts(other).empty());
+}
+
+TEST_CASE("staffing in reports: charts of the last 14 observed days, and every forecast day",
+          "[report][staffing]") {
+  // 20 observed days (2026-10-01 to 10-20, one interval each) and the forecast day 11-02 of
+  // staffing_result(): charts for 10-07 .. 10-20 (the last 14), then the forecast day, after a
+  // note that says 6 days were left out of the charts.
+  auto r = staffing_result();
+  auto& rows = r.table->rows;
+  rows.erase(rows.begin(), rows.begin() + 6);  // keep the forecast rows only
+  for (int d = 1; d <= 20; ++d) {
+    auto row = rows.front();
+    row[0] = fmt_day(d);
+    row[2] = std::string("observed");
+    row[3] = std::int64_t{1};
+    row[8] = Value();
+    rows.push_back(row);
+  }
+  const auto svgs = leda::report::staffing_charts(r);
+  REQUIRE(svgs.size() == 1 + 14 + 1);
+  CHECK(svgs[0].find("Charts of the last 14 of 20 observed days") != std::string::npos);
+  CHECK(svgs[1].find("Agents required, 2026-10-07") != std::string::npos);
+  CHECK(svgs[14].find("Agents required, 2026-10-20") != std::string::npos);
+  CHECK(svgs[15].find("Forecast: agents required, 2026-11-02") != std::string::npos);
+  // 14 days or fewer: every day, no note.
+  rows.resize(rows.size() - 6);
+  CHECK(leda::report::staffing_charts(r).size() == 14 + 1);
 }
