@@ -2,13 +2,15 @@
 // the limit probe — reading, gunzipping and SAX-parsing every file of the same account — on the
 // same number of threads. `leda run` loads only what the two KPIs need (web sessions with their
 // attributes, agent activity with events) and skips the rest, so it can beat the probe.
-// Then what wfm-adherence adds: `leda run agent-utilization wfm-adherence` with the agent map,
-// the schedule and the activity map against `leda run agent-utilization` with the agent map.
+// Then `leda run staffing` (schedule joined) against `leda run conversations` on the same
+// account (staffing_bench.hpp): staffing may cost at most 10% more; and `leda run
+// agent-utilization wfm-adherence` with the three WFM joins against agent-utilization alone
+// (wfm_bench.hpp): wfm-adherence may add at most 15%.
 //
 //   bench_run                        # generates ~1 GB of JSON into a temporary folder
 //   bench_run --size-mb 300 --threads 2 --repeat 3
 //   bench_run --data DIR/75555851 --agents DIR/agents.csv --membership DIR/membership.csv
-//             --schedule DIR/schedule.csv --activities DIR/activities.csv
+//   bench_run --skip-probe --schedule DIR/schedule.csv --activities DIR/activities.csv ...
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -25,7 +27,9 @@
 #include <boost/program_options.hpp>
 
 #include "limit_probe.hpp"
+#include "staffing_bench.hpp"
 #include "util/thread_pool.hpp"
+#include "wfm_bench.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -33,8 +37,6 @@ namespace po = boost::program_options;
 namespace {
 
 constexpr double kTargetRatio = 0.8;
-// wfm-adherence may add at most 15% to agent-utilization's run.
-constexpr double kWfmTargetRatio = 1.15;
 // The sample account's defaults (2000 visits a day, 20 agents, 3 days) give about 40 MB of
 // JSON; the bench scales visits and agents together from there.
 constexpr double kDefaultAccountMb = 40.0;
@@ -63,7 +65,10 @@ struct Options {
   unsigned threads = 0;
   int repeat = 3;
   bool keep = false;
+  bool skip_probe = false;
 };
+
+void compare_with_probe(const Options& o);
 
 }  // namespace
 
@@ -76,8 +81,11 @@ int main(int argc, char** argv) {
       "data", po::value(&o.data), "an account folder to use instead of generating one")(
       "agents", po::value(&o.agents), "agent map CSV for --data")(
       "membership", po::value(&o.membership), "membership CSV for --data")(
-      "schedule", po::value(&o.schedule), "WFM schedule CSV for --data")(
-      "activities", po::value(&o.activities), "activity map CSV for --data")(
+      "schedule", po::value(&o.schedule), "WFM schedule CSV for --data (staffing, wfm-adherence)")(
+      "activities", po::value(&o.activities),
+      "activity map CSV for --data (staffing, wfm-adherence)")(
+      "skip-probe", po::bool_switch(&o.skip_probe),
+      "time only staffing against conversations and wfm-adherence against agent-utilization")(
       "size-mb", po::value(&o.size_mb)->default_value(1000), "JSON size of the generated account")(
       "threads", po::value(&o.threads)->default_value(0), "threads for both (0: all cores)")(
       "repeat", po::value(&o.repeat)->default_value(3), "runs of each; the best time counts")(
@@ -118,63 +126,15 @@ int main(int argc, char** argv) {
       o.schedule = (generated / "schedule.csv").string();
       o.activities = (generated / "activities.csv").string();
     }
-    if (o.agents.empty() || o.membership.empty() || o.schedule.empty() || o.activities.empty())
-      throw std::runtime_error("--data needs --agents, --membership, --schedule and --activities");
-
-    const auto files = leda::bench::account_files(o.data);
-    const std::string run = fmt::format(
-        "{} run aov-by-segment agent-utilization --data {} --join agents={} "
-        "--join membership={} --threads {} --format json >/dev/null",
-        shell_quoted(o.leda), shell_quoted(o.data), shell_quoted(o.agents),
-        shell_quoted(o.membership), o.threads);
-
-    const std::string util = fmt::format(
-        "{} run agent-utilization --data {} --join agents={} --threads {} --format json "
-        ">/dev/null",
-        shell_quoted(o.leda), shell_quoted(o.data), shell_quoted(o.agents), o.threads);
-    const std::string util_wfm = fmt::format(
-        "{} run agent-utilization wfm-adherence --data {} --join agents={} --join schedule={} "
-        "--join activities={} --threads {} --format json >/dev/null",
-        shell_quoted(o.leda), shell_quoted(o.data), shell_quoted(o.agents),
-        shell_quoted(o.schedule), shell_quoted(o.activities), o.threads);
-
-    leda::bench::ProbeResult best_probe;
-    best_probe.seconds = 1e300;
-    double best_run = 1e300;
-    leda::bench::run_probe(files, o.threads);  // warm the page cache
-    for (int i = 0; i < o.repeat; ++i) {
-      const auto p = leda::bench::run_probe(files, o.threads);
-      if (p.seconds < best_probe.seconds) best_probe = p;
-      best_run = std::min(best_run, timed(run));
+    if (!o.skip_probe) compare_with_probe(o);
+    const leda::bench::StaffingInputs in{o.leda,       o.data,    o.schedule,
+                                         o.activities, o.threads, o.repeat};
+    leda::bench::print_staffing(leda::bench::time_staffing(in, timed), in);
+    if (!o.agents.empty() && !o.schedule.empty() && !o.activities.empty()) {
+      const leda::bench::WfmInputs wfm{o.leda,       o.data,    o.agents, o.schedule,
+                                       o.activities, o.threads, o.repeat};
+      leda::bench::print_wfm(leda::bench::time_wfm(wfm, timed), wfm);
     }
-    // Both runs alternate, so a busy neighbour slows them alike; the best of each counts.
-    double best_util = 1e300, best_util_wfm = 1e300;
-    for (int i = 0; i < o.repeat; ++i) {
-      best_util = std::min(best_util, timed(util));
-      best_util_wfm = std::min(best_util_wfm, timed(util_wfm));
-    }
-    const double mb = best_probe.json_bytes / 1e6;
-    std::printf("\naccount: %s\n", o.data.c_str());
-    std::printf("  %.1f MB of JSON in %llu files (%.1f MB gzip), %llu records\n", mb,
-                static_cast<unsigned long long>(best_probe.files),
-                best_probe.compressed_bytes / 1e6,
-                static_cast<unsigned long long>(best_probe.json_values));
-    std::printf("threads: %u, best of %d\n\n", o.threads, o.repeat);
-    std::printf("limit probe (libdeflate + RapidJSON SAX, every file)  %7.3f s  %7.1f MB/s\n",
-                best_probe.seconds, mb / best_probe.seconds);
-    std::printf("leda run aov-by-segment agent-utilization (2 joins)   %7.3f s  %7.1f MB/s\n",
-                best_run, mb / best_run);
-    const double ratio = best_run / best_probe.seconds;
-    std::printf("\nratio run / probe: %.2f (target <= %.2f: %s)\n", ratio, kTargetRatio,
-                ratio <= kTargetRatio ? "met" : "NOT met");
-    std::printf("command: %s\n", run.c_str());
-
-    std::printf("\nleda run agent-utilization (agent map)                 %7.3f s\n", best_util);
-    std::printf("leda run agent-utilization wfm-adherence (3 joins)    %7.3f s\n", best_util_wfm);
-    const double wfm_ratio = best_util_wfm / best_util;
-    std::printf("wfm-adherence adds %.1f%% (target <= %.0f%%: %s)\n", (wfm_ratio - 1) * 100,
-                (kWfmTargetRatio - 1) * 100, wfm_ratio <= kWfmTargetRatio ? "met" : "NOT met");
-    std::printf("commands: %s\n          %s\n", util.c_str(), util_wfm.c_str());
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_run: %s\n", e.what());
     if (!generated.empty() && !o.keep) fs::remove_all(generated);
@@ -188,3 +148,43 @@ int main(int argc, char** argv) {
   }
   return 0;
 }
+
+namespace {
+
+void compare_with_probe(const Options& o) {
+  if (o.agents.empty() || o.membership.empty())
+    throw std::runtime_error("--data needs --agents and --membership");
+
+  const auto files = leda::bench::account_files(o.data);
+  const std::string run = fmt::format(
+      "{} run aov-by-segment agent-utilization --data {} --join agents={} "
+      "--join membership={} --threads {} --format json >/dev/null",
+      shell_quoted(o.leda), shell_quoted(o.data), shell_quoted(o.agents),
+      shell_quoted(o.membership), o.threads);
+
+  leda::bench::ProbeResult best_probe;
+  best_probe.seconds = 1e300;
+  double best_run = 1e300;
+  leda::bench::run_probe(files, o.threads);  // warm the page cache
+  for (int i = 0; i < o.repeat; ++i) {
+    const auto p = leda::bench::run_probe(files, o.threads);
+    if (p.seconds < best_probe.seconds) best_probe = p;
+    best_run = std::min(best_run, timed(run));
+  }
+  const double mb = best_probe.json_bytes / 1e6;
+  std::printf("\naccount: %s\n", o.data.c_str());
+  std::printf("  %.1f MB of JSON in %llu files (%.1f MB gzip), %llu records\n", mb,
+              static_cast<unsigned long long>(best_probe.files), best_probe.compressed_bytes / 1e6,
+              static_cast<unsigned long long>(best_probe.json_values));
+  std::printf("threads: %u, best of %d\n\n", o.threads, o.repeat);
+  std::printf("limit probe (libdeflate + RapidJSON SAX, every file)  %7.3f s  %7.1f MB/s\n",
+              best_probe.seconds, mb / best_probe.seconds);
+  std::printf("leda run aov-by-segment agent-utilization (2 joins)   %7.3f s  %7.1f MB/s\n",
+              best_run, mb / best_run);
+  const double ratio = best_run / best_probe.seconds;
+  std::printf("\nratio run / probe: %.2f (target <= %.2f: %s)\n", ratio, kTargetRatio,
+              ratio <= kTargetRatio ? "met" : "NOT met");
+  std::printf("command: %s\n", run.c_str());
+}
+
+}  // namespace

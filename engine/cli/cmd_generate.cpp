@@ -43,6 +43,10 @@ int generate(int argc, char** argv) {
      "first day (UTC); the default range includes the US DST change of 2026-11-01")
     ("threads", po::value(&threads)->value_name("N")->default_value(0),
      "writer threads (0: all cores); does not change the output")
+    ("weekly-profile", po::bool_switch(&opt.weekly_profile),
+     "web traffic and chats by a weekly profile (weekday morning and afternoon peaks, a lower "
+     "weekend hump) growing 1% a day, each hour +-10% noise: data to forecast from "
+     "(e.g. --days 35)")
     ("force", po::bool_switch(&opt.force), "replace an existing account and CSV files in DIR")
     ("quiet,q", "no progress bar and no summary");
   // clang-format on

@@ -29,7 +29,8 @@ namespace po = boost::program_options;
 
 constexpr const char* kUsage =
     "usage: leda report --data DIR [--data DIR...] [--join agents=FILE]\n"
-    "                   [--join membership=FILE] [--param [KPI.]NAME=VALUE]...\n"
+    "                   [--join membership=FILE] [--join schedule=FILE --join activities=FILE]\n"
+    "                   [--param [KPI.]NAME=VALUE]...\n"
     "                   [--format text|html] [--out FILE] [--threads N] [--max-rows N]\n"
     "                   [--strict] [--mpi]\n\n"
     "Runs every built-in KPI over Data Access files into one report: a header with the data\n"
@@ -64,8 +65,9 @@ constexpr const char* kExitCodes =
     "could not be written).\n";
 
 // The order KPIs appear in the report; others follow by name.
-constexpr const char* kReportOrder[] = {"agent-utilization", "wfm-adherence",  "conversations",
-                                        "surveys",           "aov-by-segment", "conversion"};
+constexpr const char* kReportOrder[] = {"agent-utilization", "wfm-adherence", "conversations",
+                                        "staffing",          "surveys",       "aov-by-segment",
+                                        "conversion"};
 
 struct Options {
   KpiRunInputs in;
@@ -209,7 +211,8 @@ int report(int argc, char** argv) {
       "data", po::value(&o.in.data)->composing(),
       "DIR|FILE: Data Access files to load (folders are walked); repeatable")(
       "join", po::value(&o.in.joins)->composing(),
-      "NAME=FILE: agents=FILE (agent map: regions), membership=FILE (customer segments), or "
+      "NAME=FILE: agents=FILE (agent map: regions), membership=FILE (customer segments), "
+      "schedule=FILE and activities=FILE (WFM schedule: staffing's scheduled agents), or "
       "another table a KPI reads (`leda plugins` lists them)")(
       "param", po::value(&o.in.params)->composing(),
       "KPI.NAME=VALUE for one KPI, NAME=VALUE for every KPI that has it (e.g. tz=Europe/London)")(

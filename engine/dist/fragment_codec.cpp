@@ -113,56 +113,11 @@ class Writer {
   std::size_t used_ = 0;
 };
 
-// Reads what Writer wrote; every read is bounds-checked and throws StateFormatError.
-class Reader {
+// Reads what Writer wrote, with leda::StateReader's checked reads (every read bounds-checked,
+// StateFormatError "fragment: ... at byte N"), and string handles checked against the table.
+class Reader : public StateReader {
  public:
-  explicit Reader(std::string_view in)
-      : p_(in.data()), begin_(in.data()), end_(in.data() + in.size()) {}
-
-  std::uint64_t u64() {
-    if (p_ != end_ && static_cast<unsigned char>(*p_) < 0x80)  // one byte: most values
-      return static_cast<unsigned char>(*p_++);
-    std::uint64_t v = 0;
-    for (int shift = 0; shift < 70; shift += 7) {
-      if (p_ == end_) fail("unexpected end of the data");
-      const auto b = static_cast<unsigned char>(*p_++);
-      if (shift == 63 && b > 1) fail("a varint longer than 64 bits");
-      v |= static_cast<std::uint64_t>(b & 0x7f) << shift;
-      if (!(b & 0x80)) return v;
-    }
-    fail("a varint longer than 10 bytes");
-  }
-  std::int64_t i64() {
-    const std::uint64_t z = u64();
-    return static_cast<std::int64_t>((z >> 1) ^ (~(z & 1) + 1));
-  }
-  double f64() {
-    need(8);
-    std::uint64_t bits = 0;
-    for (int i = 0; i < 8; ++i)
-      bits |= static_cast<std::uint64_t>(static_cast<unsigned char>(p_[i])) << (8 * i);
-    p_ += 8;
-    return std::bit_cast<double>(bits);
-  }
-  bool boolean() {
-    need(1);
-    const char b = *p_++;
-    if (b != 0 && b != 1) fail("a boolean that is neither 0 nor 1");
-    return b == 1;
-  }
-  std::size_t count() {
-    const std::uint64_t n = u64();
-    if (n > static_cast<std::uint64_t>(end_ - p_))
-      fail("a count of " + std::to_string(n) + " with fewer bytes left");
-    return static_cast<std::size_t>(n);
-  }
-  std::string_view str() {
-    const std::size_t n = count();
-    const std::string_view s(p_, n);
-    p_ += n;
-    return s;
-  }
-  bool at_end() const { return p_ == end_; }
+  explicit Reader(std::string_view in) : StateReader(in, "fragment") {}
 
   template <class T>
   void value(T& x) {
@@ -205,17 +160,7 @@ class Reader {
   }
   void set_strings(std::uint32_t n) { strings_ = n; }
 
-  [[noreturn]] void fail(const std::string& what) const {
-    throw StateFormatError("fragment: " + what + " at byte " + std::to_string(p_ - begin_));
-  }
-
  private:
-  void need(std::size_t n) const {
-    if (static_cast<std::size_t>(end_ - p_) < n) fail("unexpected end of the data");
-  }
-  const char* p_;
-  const char* begin_;
-  const char* end_;
   std::uint32_t strings_ = 0;
 };
 
@@ -246,7 +191,7 @@ void decode_fragment(std::string_view bytes, Fragment& f) {
   if (n < 2) r.fail("fewer than 2 string handles");
   for (std::size_t id = 2; id < n; ++id) {
     const bool added = r.boolean();
-    const std::string_view text = r.str();
+    const std::string_view text = r.str_view();
     const Str s = added ? f.strings.add(text) : f.strings.intern(text);
     if (s.id != id) r.fail("a repeated string");
   }

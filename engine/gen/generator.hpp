@@ -38,6 +38,9 @@ struct GenOptions {
   bool force = false;                   ///< replace an existing account and CSVs in out_dir
   bool progress = true;                 ///< progress bar on stderr when it is a terminal
   std::size_t part_bytes = 256u << 20;  ///< uncompressed bytes after which a new part starts
+  /// Web traffic (and chats) by the weekly profile of gen/weekly_profile.hpp, with a trend and
+  /// noise, instead of the default daily curve.
+  bool weekly_profile = false;
 };
 
 /// Options that cannot be used (the message says which and why).

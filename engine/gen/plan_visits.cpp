@@ -3,10 +3,12 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <numeric>
 
 #include "gen/catalog.hpp"
 #include "gen/random.hpp"
+#include "gen/weekly_profile.hpp"
 #include "gen/world.hpp"
 
 namespace leda::gen {
@@ -19,11 +21,18 @@ constexpr int kHourWeight[24] = {25,  15,  10, 8,  8,  12, 25,  45,  65,  85,  9
 constexpr int kSkillWeight[] = {40, 30, 15, 15};
 
 // Visits per UTC hour of the range: the brand's local traffic curve (weekends a little lower),
+// or with --weekly-profile the planted profile with its trend and noise (in thousandths),
 // rounded so the counts add up to exactly `total` (largest remainder, ties by hour).
 std::vector<std::int64_t> hourly_visits(const World& w, std::int64_t total) {
   const date::time_zone* zone = date::locate_zone(std::string(brand_tz()));
   std::vector<std::int64_t> weight(static_cast<std::size_t>(w.hours));
   for (int h = 0; h < w.hours; ++h) {
+    if (w.options.weekly_profile) {
+      const TimeMs start = w.range_start + h * kHourMs;
+      weight[h] = std::llround(1000.0 * planted_weight(start, w.range_start) *
+                               profile_noise(w.options.seed, h));
+      continue;
+    }
     const auto t = date::sys_time<std::chrono::milliseconds>{
         std::chrono::milliseconds{w.range_start + h * kHourMs}};
     const auto local = zone->to_local(t);

@@ -31,6 +31,7 @@ enum class Stream : std::uint64_t {
   kOrders,
   kIds,
   kSchedule,  ///< the WFM schedule: a stream of its own, so nothing else changes with it
+  kProfile,   ///< the noise of --weekly-profile (appended: the other streams keep their ids)
 };
 
 /// xoshiro256** seeded through splitmix64. Not thread-safe; one per entity and thread.

@@ -8,6 +8,7 @@
 #include "leda/strings.hpp"
 #include "report/adherence_charts.hpp"
 #include "report/key_order.hpp"
+#include "report/staffing_report.hpp"
 #include "report/unit_text.hpp"
 
 namespace leda::report {
@@ -16,6 +17,7 @@ namespace {
 // KPIs that draw their own charts, by KPI name. A KPI listed here gets only these charts.
 const std::map<std::string, ChartMaker>& chart_makers() {
   static const std::map<std::string, ChartMaker> makers = {
+      {"staffing", staffing_charts},
       {"wfm-adherence", adherence_chart_svgs},
   };
   return makers;

@@ -7,6 +7,7 @@
 #include "report/key_order.hpp"
 #include "report/kpi_output.hpp"
 #include "report/kpi_report.hpp"
+#include "report/staffing_report.hpp"
 
 namespace leda::report {
 
@@ -40,6 +41,7 @@ std::string text_report(const ReportContent& content, std::size_t max_rows, std:
     if (!r.summary.empty()) out += wrap_text(r.summary, max_width, 0);
     out += result_body_text(r, max_rows, max_width);
     if (!r.ok()) continue;
+    out += staffing_text(r, max_width);
     out += "\n";
     if (max_rows && r.table->rows.size() > max_rows)
       out += wrap_text(fmt::format("All rows: leda run {} --data ... --format csv", r.kpi),

@@ -150,7 +150,7 @@ Table utilization_table(const UtilizationConfig& config, UtilizationState&& st) 
     for (std::int64_t ms : {s.logged_in_ms, s.online_ms, s.back_soon_ms, s.away_ms, s.unknown_ms,
                             s.engaged_ms, s.online_engaged_ms, s.labor_ms, s.chat_ms,
                             s.slot_capacity_ms, s.slot_used_ms, s.capacity_unknown_ms})
-      row.push_back(seconds(ms));
+      row.emplace_back(std::in_place_type<double>, seconds(ms));
     row.push_back(ratio(s.engaged_ms, s.logged_in_ms));
     row.push_back(ratio(s.online_engaged_ms, s.online_ms));
     row.push_back(ratio(s.slot_used_ms, s.slot_capacity_ms));

@@ -53,6 +53,26 @@ TEST_CASE("leda generate writes the account and prints a one-line summary") {
   CHECK((gentest::read_tree(dir.path) == gentest::read_tree(again.path)));
 }
 
+TEST_CASE("leda generate --weekly-profile changes the traffic, and only the traffic") {
+  const leda::test::TempDir plain("gen-cli-plain"), profile("gen-cli-profile"),
+      again("gen-cli-profile-2");
+  REQUIRE(generate(small({"--out", plain.path, "--quiet"})).code == 0);
+  REQUIRE(generate(small({"--out", profile.path, "--quiet", "--weekly-profile"})).code == 0);
+  REQUIRE(generate(small({"--out", again.path, "--quiet", "--weekly-profile", "--threads", "1"}))
+              .code == 0);
+  const auto a = gentest::read_tree(plain.path), b = gentest::read_tree(profile.path);
+  CHECK((b == gentest::read_tree(again.path)));  // deterministic too
+  // Agents and their shifts do not depend on the visits: the same agent map and schedule.
+  for (const char* same : {"agents.csv", "schedule.csv", "activities.csv"})
+    CHECK(a.at(same) == b.at(same));
+  // The visits follow another curve: the web session files differ.
+  int differ = 0;
+  for (const auto& [name, bytes] : b)
+    if (name.find("webSession") != std::string::npos)
+      differ += !a.count(name) || a.at(name) != bytes;
+  CHECK(differ > 0);
+}
+
 TEST_CASE("leda generate: usage errors exit 2, existing output exits 3") {
   const leda::test::TempDir dir("gen-cli-errors");
   const Run help = generate({"--help"});

@@ -13,6 +13,7 @@
 
 #include <unistd.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <filesystem>
 #include <map>
@@ -44,7 +45,9 @@ constexpr const char* kCheckScript = R"(<script>
       return {title: title ? title.textContent : '', section: svg.closest('section').id,
               axes: texts(svg, '.axis-title'), categories: texts(svg, '.category'),
               values: texts(svg, '.value'), cells: all(svg, 'rect.cell').length,
-              legend: all(svg, 'rect.legend').length, right: box.right};
+              swatches: all(svg, 'rect.legend').length, legend: texts(svg, '.legend'),
+              lines: all(svg, 'polyline').length, dashed: all(svg, 'polyline.dashed').length,
+              right: box.right};
     });
     r.tables = all(document, 'table')
       .filter(function (t) { return t.closest('details:not([open])') === null; })
@@ -173,6 +176,13 @@ bool measure_in_chromium(const std::vector<std::string>& report_args, const std:
   return true;
 }
 
+// The section (KPI) of the chart titled `title`.
+std::string section_of(const rapidjson::Document& r, const std::string& title) {
+  for (const auto& c : r["charts"].GetArray())
+    if (title == c["title"].GetString()) return c["section"].GetString();
+  return {};
+}
+
 // Every chart titled, with an axis title that names its unit, inside the page.
 std::vector<std::string> checked_chart_titles(const rapidjson::Document& r) {
   std::vector<std::string> titles;
@@ -180,9 +190,11 @@ std::vector<std::string> checked_chart_titles(const rapidjson::Document& r) {
   for (const auto& c : r["charts"].GetArray()) {
     titles.emplace_back(c["title"].GetString());
     INFO("chart " << titles.back());
+    // staffing's value axis counts agents: "agents" is its unit.
+    const bool staffing = std::string(c["section"].GetString()) == "kpi-staffing";
     bool unit_axis = false;
     for (const auto& axis : strings(c["axes"]))
-      unit_axis = unit_axis || std::regex_match(axis, with_unit);
+      unit_axis = unit_axis || std::regex_match(axis, with_unit) || (staffing && axis == "agents");
     CHECK(unit_axis);
     CHECK(c["right"].GetDouble() <= r["viewport"].GetDouble());
   }
@@ -217,7 +229,10 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
   std::string chromium;
   if (!measure_in_chromium({"--data", "examples/sample-account/75555851", "--join",
                             "agents=examples/sample-account/agents.csv", "--join",
-                            "membership=examples/sample-account/membership.csv"},
+                            "membership=examples/sample-account/membership.csv", "--join",
+                            "schedule=examples/sample-account/schedule.csv", "--join",
+                            "activities=examples/sample-account/activities.csv", "--param",
+                            "staffing.min_history_days=3"},
                            "sample-report", r, &chromium))
     return;
   const fs::path out = LEDA_REPORT_OUT;
@@ -235,8 +250,44 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
                                                     "Revenue by segment",
                                                     "Conversion rate by segment",
                                                     "Revenue per visit by segment"};
-  const std::vector<std::string> titles = checked_chart_titles(r);
+  // staffing and wfm-adherence draw their own charts, checked below.
+  std::vector<std::string> titles, staffing_titles, wfm_titles;
+  for (const std::string& title : checked_chart_titles(r)) {
+    const std::string section = section_of(r, title);
+    (section == "kpi-staffing"        ? staffing_titles
+     : section == "kpi-wfm-adherence" ? wfm_titles
+                                      : titles)
+        .push_back(title);
+  }
   CHECK(titles == expected_titles);
+  // wfm-adherence by region (the report's default): its two bar charts, sorted lowest first.
+  CHECK(wfm_titles == std::vector<std::string>{"Adherence by region, lowest first",
+                                               "Conformance by region, lowest first"});
+
+  // staffing: the 3 UTC days of the sample account, then 7 forecast days (min_history_days=3).
+  // Observed days draw required, scheduled and Online agents in solid lines; forecast days
+  // draw required and scheduled (nobody is Online in the future) dashed, and say so.
+  std::vector<std::string> expected_staffing;
+  for (const char* day : {"2026-10-31", "2026-11-01", "2026-11-02"})
+    expected_staffing.push_back(std::string("Agents required, scheduled and Online, ") + day);
+  for (int d = 3; d <= 9; ++d)
+    expected_staffing.push_back("Forecast: agents required and scheduled, 2026-11-0" +
+                                std::to_string(d));
+  CHECK(staffing_titles == expected_staffing);
+  for (const auto& c : r["charts"].GetArray()) {
+    if (std::string(c["section"].GetString()) != "kpi-staffing") continue;
+    const std::string title = c["title"].GetString();
+    INFO("chart " << title);
+    const auto legend = strings(c["legend"]);
+    CHECK(c["lines"].GetInt() > 0);
+    if (title.rfind("Forecast", 0) == 0) {
+      CHECK(c["dashed"].GetInt() == c["lines"].GetInt());
+      CHECK(legend == std::vector<std::string>{"required", "scheduled", "dashed: forecast"});
+    } else {
+      CHECK(c["dashed"].GetInt() == 0);
+      CHECK(legend == std::vector<std::string>{"required", "scheduled", "Online"});
+    }
+  }
 
   // No visible table is wider than the page; opened, the full tables scroll inside their box.
   int data_tables = 0;
@@ -245,7 +296,7 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
     CHECK(t["right"].GetDouble() <= viewport);
     data_tables += std::string(t["cls"].GetString()) == "data";
   }
-  CHECK(data_tables == 5);  // one compact table per KPI; the full tables are folded
+  CHECK(data_tables == 7);  // one compact table per KPI; the full tables are folded
   CHECK(r["open_scroll_width"].GetDouble() <= viewport);
   for (const auto& right : r["open_boxes"].GetArray())
     CHECK(right.GetDouble() <= viewport);
@@ -261,8 +312,17 @@ TEST_CASE("the sample report in headless Chromium at 1280 px", "[report][browser
     if (std::string(t["cls"].GetString()) == "data")
       table_keys[t["section"].GetString()] = strings(t["first"]);
   for (const auto& c : r["charts"].GetArray()) {
+    const std::string section = c["section"].GetString();
+    if (section == "kpi-staffing") continue;  // lines, no bars
     INFO("chart " << c["title"].GetString());
-    CHECK(strings(c["categories"]) == table_keys[c["section"].GetString()]);
+    if (section == "kpi-wfm-adherence") {  // sorted by value, lowest first: the same regions
+      auto bars = strings(c["categories"]), rows = table_keys[section];
+      std::sort(bars.begin(), bars.end());
+      std::sort(rows.begin(), rows.end());
+      CHECK(bars == rows);
+      continue;
+    }
+    CHECK(strings(c["categories"]) == table_keys[section]);
   }
   CHECK(table_keys["kpi-aov-by-segment"] == table_keys["kpi-conversion"]);
   CHECK(table_keys["kpi-conversion"] ==
@@ -286,7 +346,7 @@ TEST_CASE("the report's wfm-adherence charts in headless Chromium at 1280 px",
            "wfm-adherence.group_by=agent,interval", "--param", "wfm-adherence.interval=30m"},
           "wfm-report", r, &chromium))
     return;
-  const std::vector<std::string> titles = checked_chart_titles(r);
+  checked_chart_titles(r);  // titled, with units, inside the page
   std::vector<std::string> wfm_titles;
   for (const auto& c : r["charts"].GetArray())
     if (std::string(c["section"].GetString()) == "kpi-wfm-adherence")
@@ -321,7 +381,7 @@ TEST_CASE("the report's wfm-adherence charts in headless Chromium at 1280 px",
       if (agents.empty()) agents = categories;  // the adherence bars come first
     } else {
       CHECK(categories == agents);
-      CHECK(c["legend"].GetInt() >= 10);
+      CHECK(c["swatches"].GetInt() >= 10);
       CHECK(c["cells"].GetInt() % 20 == 0);
     }
   }

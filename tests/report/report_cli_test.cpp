@@ -161,13 +161,23 @@ TEST_CASE("report: wfm-adherence runs with its three joins, else is left out and
   CHECK_THAT(without.out, Contains("wfm-adherence left out: it requires the joins schedule, "));
   CHECK_THAT(without.out, !Contains("wfm-adherence 1.0.0"));
 
-  // A schedule join alone means the user wants adherence: a usage error naming what is missing.
+  // The schedule and activity map without the agent map: staffing reads them, wfm-adherence
+  // is left out for want of the agent map, and the header says so.
+  const auto no_map =
+      run_leda({"report", "--data", sample_data(), "--join", join("schedule", "schedule.csv"),
+                "--join", join("activities", "activities.csv"), "--max-rows", "3"});
+  INFO(no_map.err);
+  CHECK(no_map.exit_code == 0);
+  CHECK_THAT(no_map.out, Contains("wfm-adherence left out: it requires the joins agents (--join "
+                                  "NAME=FILE)") &&
+                             Contains("\nstaffing "));
+
+  // A schedule without its activity map is a usage error naming the missing join.
   const auto half =
       run_leda({"report", "--data", sample_data(), "--join", join("agents", "agents.csv"), "--join",
                 join("schedule", "schedule.csv")});
   CHECK(half.exit_code == 2);
-  CHECK_THAT(half.err, Contains("wfm-adherence, which reads it, also requires --join "
-                                "activities=FILE"));
+  CHECK_THAT(half.err, Contains("--join activities=FILE"));
   CHECK(half.out.empty());
 
   // All three: its section, by region (the report's default), with its notes.

@@ -98,8 +98,13 @@ class StateWriter {
 class StateReader {
  public:
   explicit StateReader(std::string_view bytes) : data_(bytes) {}
+  /// The same, with `what` naming the bytes in error messages ("WHAT: ... at byte N");
+  /// `what` must outlive the reader (a string literal).
+  StateReader(std::string_view bytes, const char* what) : data_(bytes), what_(what) {}
 
   std::uint64_t u64() {
+    if (pos_ < data_.size() && static_cast<unsigned char>(data_[pos_]) < 0x80)  // most values
+      return static_cast<unsigned char>(data_[pos_++]);
     std::uint64_t v = 0;
     for (int shift = 0; shift < 70; shift += 7) {
       const auto b = static_cast<unsigned char>(next());
@@ -126,9 +131,11 @@ class StateReader {
     if (b != 0 && b != 1) fail("a boolean that is neither 0 nor 1");
     return b == 1;
   }
-  std::string str() {
+  std::string str() { return std::string(str_view()); }
+  /// A string without a copy: a view into the bytes given to the constructor.
+  std::string_view str_view() {
     const std::uint64_t n = count();
-    std::string s(data_.substr(pos_, n));
+    const std::string_view s = data_.substr(pos_, n);
     pos_ += n;
     return s;
   }
@@ -147,10 +154,12 @@ class StateReader {
   }
   /// Bytes read so far.
   std::size_t position() const { return pos_; }
+  /// Whether every byte was read.
+  bool at_end() const { return pos_ == data_.size(); }
 
-  /// Throws StateFormatError("state: WHAT at byte N").
+  /// Throws StateFormatError("state: WHAT at byte N") ("state" or the constructor's `what`).
   [[noreturn]] void fail(const std::string& what) const {
-    throw StateFormatError("state: " + what + " at byte " + std::to_string(pos_));
+    throw StateFormatError(what_ + (": " + what) + " at byte " + std::to_string(pos_));
   }
 
  private:
@@ -163,6 +172,7 @@ class StateReader {
   }
 
   std::string_view data_;
+  const char* what_ = "state";
   std::size_t pos_ = 0;
 };
 
