@@ -3,7 +3,9 @@
 // same number of threads. `leda run` loads only what the two KPIs need (web sessions with their
 // attributes, agent activity with events) and skips the rest, so it can beat the probe.
 // Then `leda run staffing` (schedule joined) against `leda run conversations` on the same
-// account (staffing_bench.hpp): staffing may cost at most 10% more.
+// account (staffing_bench.hpp): staffing may cost at most 10% more; and `leda run
+// agent-utilization wfm-adherence` with the three WFM joins against agent-utilization alone
+// (wfm_bench.hpp): wfm-adherence may add at most 15%.
 //
 //   bench_run                        # generates ~1 GB of JSON into a temporary folder
 //   bench_run --size-mb 300 --threads 2 --repeat 3
@@ -27,6 +29,7 @@
 #include "limit_probe.hpp"
 #include "staffing_bench.hpp"
 #include "util/thread_pool.hpp"
+#include "wfm_bench.hpp"
 
 namespace fs = std::filesystem;
 namespace po = boost::program_options;
@@ -78,9 +81,11 @@ int main(int argc, char** argv) {
       "data", po::value(&o.data), "an account folder to use instead of generating one")(
       "agents", po::value(&o.agents), "agent map CSV for --data")(
       "membership", po::value(&o.membership), "membership CSV for --data")(
-      "schedule", po::value(&o.schedule), "WFM schedule CSV for --data (staffing)")(
-      "activities", po::value(&o.activities), "activity map CSV for --data (staffing)")(
-      "skip-probe", po::bool_switch(&o.skip_probe), "time only staffing against conversations")(
+      "schedule", po::value(&o.schedule), "WFM schedule CSV for --data (staffing, wfm-adherence)")(
+      "activities", po::value(&o.activities),
+      "activity map CSV for --data (staffing, wfm-adherence)")(
+      "skip-probe", po::bool_switch(&o.skip_probe),
+      "time only staffing against conversations and wfm-adherence against agent-utilization")(
       "size-mb", po::value(&o.size_mb)->default_value(1000), "JSON size of the generated account")(
       "threads", po::value(&o.threads)->default_value(0), "threads for both (0: all cores)")(
       "repeat", po::value(&o.repeat)->default_value(3), "runs of each; the best time counts")(
@@ -125,6 +130,11 @@ int main(int argc, char** argv) {
     const leda::bench::StaffingInputs in{o.leda,       o.data,    o.schedule,
                                          o.activities, o.threads, o.repeat};
     leda::bench::print_staffing(leda::bench::time_staffing(in, timed), in);
+    if (!o.agents.empty() && !o.schedule.empty() && !o.activities.empty()) {
+      const leda::bench::WfmInputs wfm{o.leda,       o.data,    o.agents, o.schedule,
+                                       o.activities, o.threads, o.repeat};
+      leda::bench::print_wfm(leda::bench::time_wfm(wfm, timed), wfm);
+    }
   } catch (const std::exception& e) {
     std::fprintf(stderr, "bench_run: %s\n", e.what());
     if (!generated.empty() && !o.keep) fs::remove_all(generated);

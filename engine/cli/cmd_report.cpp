@@ -38,10 +38,12 @@ constexpr const char* kUsage =
     "self-contained HTML file (no scripts, nothing fetched) with bar charts and, per KPI, a\n"
     "table of its key and headline columns that fits the page, the full table one click away,\n"
     "and what each column means.\n"
-    "A KPI whose join is not given runs without it (its notes say so).\n"
+    "A KPI whose join is not given runs without it (its notes say so). A KPI that requires joins\n"
+    "runs when they are all given, else the report leaves it out and its header says so:\n"
+    "wfm-adherence runs with --join agents=FILE --join schedule=FILE --join activities=FILE.\n"
     "Report defaults (a --param overrides them): agent-utilization by region when an agent map\n"
     "is joined, else by agent; conversations and surveys by skill; conversion by segment when a\n"
-    "membership file is joined.\n"
+    "membership file is joined; wfm-adherence by region.\n"
     "Under mpirun (`mpirun -np 4 leda report ...`) the ranks share the work and rank 0 writes\n"
     "the same report as one process; --mpi forces the MPI launch.\n";
 
@@ -63,8 +65,9 @@ constexpr const char* kExitCodes =
     "could not be written).\n";
 
 // The order KPIs appear in the report; others follow by name.
-constexpr const char* kReportOrder[] = {"agent-utilization", "conversations",  "staffing",
-                                        "surveys",           "aov-by-segment", "conversion"};
+constexpr const char* kReportOrder[] = {"agent-utilization", "wfm-adherence", "conversations",
+                                        "staffing",          "surveys",       "aov-by-segment",
+                                        "conversion"};
 
 struct Options {
   KpiRunInputs in;
@@ -117,9 +120,61 @@ std::vector<std::string> report_params(const std::vector<const host::LoadedPlugi
       add_default(out, *p, "group_by", "skill", given);
     if (name == "conversion" && join_given(o, "membership"))
       add_default(out, *p, "group_by", "segment", given);
+    if (name == "wfm-adherence") add_default(out, *p, "group_by", "region", given);
   }
   out.insert(out.end(), o.in.params.begin(), o.in.params.end());
   return out;
+}
+
+// The required joins of `p` that were not given.
+std::vector<std::string> missing_required_joins(const host::LoadedPlugin& p, const Options& o) {
+  std::vector<std::string> missing;
+  for (const auto& j : p.description.joins)
+    if (j.required && !join_given(o, j.name)) missing.push_back(j.name);
+  return missing;
+}
+
+// Takes the KPIs that require a join not given out of `plugins` (in order) and returns them.
+// Throws std::invalid_argument when a join given is read only by such a KPI: the user meant
+// it to run, and is told which joins it still needs.
+std::vector<const host::LoadedPlugin*> take_out_unjoined(
+    std::vector<const host::LoadedPlugin*>& plugins, const Options& o) {
+  std::vector<const host::LoadedPlugin*> kept, left_out;
+  for (const auto* p : plugins)
+    (missing_required_joins(*p, o).empty() ? kept : left_out).push_back(p);
+  const auto reads = [](const host::LoadedPlugin& p, const std::string& name) {
+    return std::any_of(p.description.joins.begin(), p.description.joins.end(),
+                       [&](const JoinSpec& j) { return j.name == name; });
+  };
+  for (const auto& spec : o.in.joins) {
+    const std::string name = spec.substr(0, spec.find('='));
+    if (std::any_of(kept.begin(), kept.end(), [&](const auto* p) { return reads(*p, name); }))
+      continue;
+    for (const auto* p : left_out)
+      if (reads(*p, name)) {
+        std::string need;
+        for (const auto& m : missing_required_joins(*p, o))
+          need += " --join " + m + "=FILE";
+        throw std::invalid_argument("--join " + spec + ": " + p->manifest.name +
+                                    ", which reads it, also requires" + need);
+      }
+  }
+  plugins = std::move(kept);
+  return left_out;
+}
+
+// One header line per KPI left out for want of its joins.
+std::vector<std::string> left_out_lines(const std::vector<const host::LoadedPlugin*>& left_out,
+                                        const Options& o) {
+  std::vector<std::string> lines;
+  for (const auto* p : left_out) {
+    std::string need;
+    for (const auto& m : missing_required_joins(*p, o))
+      need += (need.empty() ? "" : ", ") + m;
+    lines.push_back(p->manifest.name + " left out: it requires the joins " + need +
+                    " (--join NAME=FILE)");
+  }
+  return lines;
 }
 
 // The joined tables given, then those the KPIs read that were not given.
@@ -145,7 +200,7 @@ std::vector<std::string> join_lines(const Options& o, const Joins& joins,
 }
 
 int write_report(KpiPipeline& pipeline, const std::vector<const host::LoadedPlugin*>& plugins,
-                 const Options& o);
+                 const std::vector<const host::LoadedPlugin*>& left_out, const Options& o);
 
 }  // namespace
 
@@ -212,23 +267,31 @@ int report(int argc, char** argv) {
     return kExitFailed;
   }
 
+  std::vector<const host::LoadedPlugin*> left_out;
+  try {
+    left_out = take_out_unjoined(plugins, o);
+  } catch (const std::invalid_argument& e) {
+    return usage_error(e.what());
+  }
   pipeline.in.params = report_params(plugins, o);
   if (int code = pipeline.prepare(plugins)) return code;
   if (int code = pipeline.load()) return code;
   pipeline.run();
   if (!pipeline.speaks()) return pipeline.cluster->finish(kExitOk);
-  const int code = write_report(pipeline, plugins, o);
+  const int code = write_report(pipeline, plugins, left_out, o);
   return pipeline.cluster ? pipeline.cluster->finish(code) : code;
 }
 
 namespace {
 
 int write_report(KpiPipeline& pipeline, const std::vector<const host::LoadedPlugin*>& plugins,
-                 const Options& o) {
+                 const std::vector<const host::LoadedPlugin*>& left_out, const Options& o) {
   report::ReportContent content;
   content.problems = report::load_problems_text(pipeline.loaded->stats, 5);
-  content.facts = report::data_summary(*pipeline.loaded, o.in.data,
-                                       join_lines(o, *pipeline.prepared.joins, plugins));
+  std::vector<std::string> lines = join_lines(o, *pipeline.prepared.joins, plugins);
+  for (std::string& line : left_out_lines(left_out, o))
+    lines.push_back(std::move(line));
+  content.facts = report::data_summary(*pipeline.loaded, o.in.data, std::move(lines));
   content.results = std::move(pipeline.results);
 
   report::align_report(content);

@@ -6,6 +6,7 @@
 #include <string_view>
 
 #include "leda/strings.hpp"
+#include "report/adherence_charts.hpp"
 #include "report/key_order.hpp"
 #include "report/staffing_report.hpp"
 #include "report/unit_text.hpp"
@@ -15,7 +16,10 @@ namespace {
 
 // KPIs that draw their own charts, by KPI name. A KPI listed here gets only these charts.
 const std::map<std::string, ChartMaker>& chart_makers() {
-  static const std::map<std::string, ChartMaker> makers = {{"staffing", staffing_charts}};
+  static const std::map<std::string, ChartMaker> makers = {
+      {"staffing", staffing_charts},
+      {"wfm-adherence", adherence_chart_svgs},
+  };
   return makers;
 }
 

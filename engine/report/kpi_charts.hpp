@@ -8,7 +8,8 @@
 // visit for conversion; any other plugin gets its first headline column, else its first number
 // column). A bar is one row, labelled by the row's key columns (region, agent, segment, skill,
 // day, ...), in the table's row order. Values, ticks and tooltips are written by the column's
-// unit; the value axis is titled with it. At most kMaxBars rows are drawn.
+// unit; the value axis is titled with it. At most kMaxBars rows are drawn. A KPI with its own
+// ChartMaker draws its own charts instead (wfm-adherence: report/adherence_charts.hpp).
 #pragma once
 
 #include <cstddef>

@@ -26,8 +26,13 @@ const SampleRun& sample_run() {
     std::vector<const host::LoadedPlugin*> plugins;
     for (const auto& e : r->catalog.plugins())
       plugins.push_back(&e.loaded);
-    r->run = host::prepare_run(plugins, {"tz=America/New_York"},
-                               {"agents=" + sample_agents(), "membership=" + sample_membership()});
+    // Every join of the sample account, so that every built-in plugin runs (wfm-adherence
+    // requires the schedule and its activity map).
+    const std::string dir = std::string(LEDA_SOURCE_DIR) + "/examples/sample-account/";
+    r->run = host::prepare_run(
+        plugins, {"tz=America/New_York"},
+        {"agents=" + sample_agents(), "membership=" + sample_membership(),
+         "schedule=" + dir + "schedule.csv", "activities=" + dir + "activities.csv"});
     load::LoadOptions lo;
     lo.threads = 2;
     lo.progress = false;

@@ -11,7 +11,8 @@
 
 namespace leda::test {
 
-/// The built-in plugins configured with the sample account's joins, and its model.
+/// The built-in plugins configured with the sample account's joins (agent map, membership,
+/// schedule and activity map), and its model.
 struct SampleRun {
   host::PluginCatalog catalog;
   host::PreparedRun run;

@@ -155,3 +155,30 @@ TEST_CASE("AgentTimeline::build reads an agent's sessions from a Model", "[helpe
   const auto tl = AgentTimeline::build(m, m.agents[0]);
   CHECK(sum(tl).logged_in_ms == 45 * kMin);
 }
+
+TEST_CASE("AgentTimeline: a session's events in any order give the same pieces",
+          "[helpers][timeline]") {
+  // Events already in time order take a shortcut past the sort; reversed and shuffled ones are
+  // sorted. All three give the pieces of the sorted session: Online 09:00-09:30 c0, Away
+  // 09:30-10:00 c1 (a chat at 09:30), Online 10:00-10:30 c0.
+  const std::vector<AgentEvent> sorted = {login(t("09:00"), 2, 3), event(t("09:30"), 1, 4, 1, 3),
+                                          event(t("10:00"), 1, 2, 0, 3), logout(t("10:30"), 0, 3)};
+  const std::vector<AgentEvent> reversed(sorted.rbegin(), sorted.rend());
+  const std::vector<AgentEvent> shuffled = {sorted[2], sorted[0], sorted[3], sorted[1]};
+  const auto expected = build({sorted});
+  REQUIRE(expected.pieces.size() == 3);
+  CHECK(expected.pieces[1].state == leda::kStateAway);
+  CHECK(expected.pieces[1].concurrency == 1);
+  CHECK(expected.pieces[1].start == t("09:30"));
+  for (const auto& events : {reversed, shuffled}) {
+    const auto tl = build({events});
+    REQUIRE(tl.pieces.size() == expected.pieces.size());
+    for (std::size_t i = 0; i < tl.pieces.size(); ++i) {
+      CHECK(tl.pieces[i].start == expected.pieces[i].start);
+      CHECK(tl.pieces[i].end == expected.pieces[i].end);
+      CHECK(tl.pieces[i].state == expected.pieces[i].state);
+      CHECK(tl.pieces[i].concurrency == expected.pieces[i].concurrency);
+      CHECK(tl.pieces[i].capacity == expected.pieces[i].capacity);
+    }
+  }
+}

@@ -151,3 +151,42 @@ TEST_CASE("JSON adds column_info beside the names; CSV keeps raw values", "[cli]
   const auto csv = run_leda({"run", "conversations", "--data", sample_data(), "--format", "csv"});
   CHECK_THAT(csv.out, Contains("0.1483050847457627") && !Contains("%") && !Contains(" s,"));
 }
+
+TEST_CASE("report: wfm-adherence runs with its three joins, else is left out and said so",
+          "[cli][report]") {
+  // Without the schedule joins the report runs the other KPIs and names the one it left out.
+  const auto without = run_leda({"report", "--data", sample_data(), "--join",
+                                 join("agents", "agents.csv"), "--max-rows", "3"});
+  CHECK(without.exit_code == 0);
+  CHECK_THAT(without.out, Contains("wfm-adherence left out: it requires the joins schedule, "));
+  CHECK_THAT(without.out, !Contains("wfm-adherence 1.0.0"));
+
+  // The schedule and activity map without the agent map: staffing reads them, wfm-adherence
+  // is left out for want of the agent map, and the header says so.
+  const auto no_map =
+      run_leda({"report", "--data", sample_data(), "--join", join("schedule", "schedule.csv"),
+                "--join", join("activities", "activities.csv"), "--max-rows", "3"});
+  INFO(no_map.err);
+  CHECK(no_map.exit_code == 0);
+  CHECK_THAT(no_map.out, Contains("wfm-adherence left out: it requires the joins agents (--join "
+                                  "NAME=FILE)") &&
+                             Contains("\nstaffing "));
+
+  // A schedule without its activity map is a usage error naming the missing join.
+  const auto half =
+      run_leda({"report", "--data", sample_data(), "--join", join("agents", "agents.csv"), "--join",
+                join("schedule", "schedule.csv")});
+  CHECK(half.exit_code == 2);
+  CHECK_THAT(half.err, Contains("--join activities=FILE"));
+  CHECK(half.out.empty());
+
+  // All three: its section, by region (the report's default), with its notes.
+  const auto with =
+      run_leda({"report", "--data", sample_data(), "--join", join("agents", "agents.csv"), "--join",
+                join("schedule", "schedule.csv"), "--join", join("activities", "activities.csv")});
+  INFO(with.err);
+  CHECK(with.exit_code == 0);
+  CHECK_THAT(with.out, Contains("wfm-adherence 1.0.0") && Contains("group_by=region") &&
+                           Contains("with no agent map row was left out: WFM-4121") &&
+                           Contains("1 absent") && !Contains("left out: it requires"));
+}

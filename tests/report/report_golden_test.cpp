@@ -88,3 +88,17 @@ TEST_CASE("the text report follows COLUMNS", "[report]") {
   CHECK(widest_line(wide.out) > 100);
   CHECK(widest_line(wide.out) <= 400);
 }
+
+TEST_CASE("golden: the sample account's report with the WFM schedule, 100 columns",
+          "[report][golden]") {
+  // The three joins of wfm-adherence: the report runs it, by region, after agent-utilization.
+  const auto r = report({"--join", "agents=examples/sample-account/agents.csv", "--join",
+                         "membership=examples/sample-account/membership.csv", "--join",
+                         "schedule=examples/sample-account/schedule.csv", "--join",
+                         "activities=examples/sample-account/activities.csv"},
+                        "100");
+  INFO(r.err);
+  REQUIRE(r.exit_code == 0);
+  CHECK(widest_line(r.out) <= 100);
+  check_golden("sample-report-wfm", r.out);
+}

@@ -188,10 +188,13 @@ inline AgentTimeline AgentTimeline::build(std::span<const std::span<const AgentE
       ++tl.sessions_without_time;
       continue;
     }
-    std::stable_sort(evs.begin(), evs.end(), [](const AgentEvent* a, const AgentEvent* b) {
+    const auto by_time = [](const AgentEvent* a, const AgentEvent* b) {
       if (a->timestamp != b->timestamp) return a->timestamp < b->timestamp;
       return detail::tie_rank(*a) < detail::tie_rank(*b);
-    });
+    };
+    // Events mostly arrive in time order; a stable sort of sorted events changes nothing.
+    if (!std::is_sorted(evs.begin(), evs.end(), by_time))
+      std::stable_sort(evs.begin(), evs.end(), by_time);
     TimelineSession s;
     s.input = si;
     s.group_id = evs.front()->agent_group_id;
@@ -239,13 +242,16 @@ inline AgentTimeline AgentTimeline::build(std::span<const std::span<const AgentE
     for (std::uint32_t r = 0; r < order.size(); ++r)
       session_rank[order[r]] = r;
   }
-  std::sort(stream.begin(), stream.end(),
-            [&](const detail::StreamEvent& a, const detail::StreamEvent& b) {
-              if (a.ts != b.ts) return a.ts < b.ts;
-              if (a.rank != b.rank) return a.rank < b.rank;
-              if (a.session != b.session) return session_rank[a.session] < session_rank[b.session];
-              return a.order < b.order;
-            });
+  const auto in_stream_order = [&](const detail::StreamEvent& a, const detail::StreamEvent& b) {
+    if (a.ts != b.ts) return a.ts < b.ts;
+    if (a.rank != b.rank) return a.rank < b.rank;
+    if (a.session != b.session) return session_rank[a.session] < session_rank[b.session];
+    return a.order < b.order;
+  };
+  // A total order (session and position are unique), so sorted is sorted: sessions that follow
+  // one another are already in order.
+  if (!std::is_sorted(stream.begin(), stream.end(), in_stream_order))
+    std::sort(stream.begin(), stream.end(), in_stream_order);
   // Logged-in time: the union of session intervals, as sorted disjoint [a, b).
   std::vector<std::pair<TimeMs, TimeMs>> logged;
   for (const TimelineSession& s : tl.sessions)
