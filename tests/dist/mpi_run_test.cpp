@@ -57,15 +57,27 @@ struct Case {
   std::vector<std::string> args;
 };
 
+// `wfm`: the folder of a schedule.csv and activities.csv to join (wfm-adherence then runs too).
 std::vector<Case> matrix(const std::string& data, const std::string& agents,
-                         const std::string& membership) {
-  const std::vector<std::string> joins = {"--data",           data,     "--join",
-                                          "agents=" + agents, "--join", "membership=" + membership};
-  const std::vector<std::string> kpis = {"agent-utilization", "conversations", "surveys",
-                                         "aov-by-segment",    "conversion",    "staffing"};
-  auto with = [&](std::vector<std::string> head, std::vector<std::string> tail) {
+                         const std::string& membership, const std::string& wfm = "") {
+  std::vector<std::string> joins = {"--data",           data,     "--join",
+                                    "agents=" + agents, "--join", "membership=" + membership};
+  std::vector<std::string> kpis = {"agent-utilization", "conversations", "surveys",
+                                   "aov-by-segment",    "conversion",    "staffing"};
+  std::vector<std::vector<std::string>> adherence = {{}, {}, {}};  // json, csv, table params
+  if (!wfm.empty()) {
+    joins.insert(joins.end(), {"--join", "schedule=" + wfm + "/schedule.csv", "--join",
+                               "activities=" + wfm + "/activities.csv"});
+    kpis.push_back("wfm-adherence");
+    adherence = {{"--param", "wfm-adherence.group_by=agent,day"},
+                 {"--param", "wfm-adherence.group_by=region,interval"},
+                 {"--param", "wfm-adherence.group_by=activity"}};
+  }
+  auto with = [&](std::vector<std::string> head, std::vector<std::string> tail,
+                  const std::vector<std::string>& more = {}) {
     head.insert(head.end(), joins.begin(), joins.end());
     head.insert(head.end(), tail.begin(), tail.end());
+    head.insert(head.end(), more.begin(), more.end());
     return head;
   };
   std::vector<std::string> run = {"run"};
@@ -74,18 +86,23 @@ std::vector<Case> matrix(const std::string& data, const std::string& agents,
       {"report text", with({"report"}, {"--param", "tz=America/New_York"})},
       {"report html", with({"report"}, {"--format", "html"})},
       {"run json",
-       with(run, {"--format", "json", "--param", "agent-utilization.group_by=agent,group,day",
-                  "--param", "conversations.group_by=skill,agent", "--param",
-                  "surveys.group_by=skill,agent,survey", "--param", "conversion.group_by=segment",
-                  "--param", "staffing.group_by=skill", "--param", "tz=Europe/London"})},
+       with(run,
+            {"--format", "json", "--param", "agent-utilization.group_by=agent,group,day", "--param",
+             "conversations.group_by=skill,agent", "--param", "surveys.group_by=skill,agent,survey",
+             "--param", "conversion.group_by=segment", "--param", "staffing.group_by=skill",
+             "--param", "tz=Europe/London"},
+            adherence[0])},
       {"run csv",
        with(run,
             {"--format", "csv", "--param", "agent-utilization.group_by=region,interval", "--param",
              "conversations.group_by=day,interval", "--param", "surveys.group_by=survey", "--param",
-             "conversion.group_by=none", "--param", "staffing.group_by=none"})},
+             "conversion.group_by=none", "--param", "staffing.group_by=none"},
+            adherence[1])},
       {"run table",
-       with(run, {"--format", "table", "--param", "agent-utilization.group_by=none", "--param",
-                  "conversations.group_by=none", "--param", "surveys.group_by=none"})},
+       with(run,
+            {"--format", "table", "--param", "agent-utilization.group_by=none", "--param",
+             "conversations.group_by=none", "--param", "surveys.group_by=none"},
+            adherence[2])},
   };
 }
 
@@ -114,7 +131,8 @@ void check_matrix(const std::vector<Case>& cases) {
 TEST_CASE("run and report under mpiexec print the one-process bytes: the sample account",
           "[dist][mpi]") {
   check_matrix(matrix(leda::test::sample_data(), leda::test::sample_agents(),
-                      leda::test::sample_membership()));
+                      leda::test::sample_membership(),
+                      std::string(LEDA_SOURCE_DIR) + "/examples/sample-account"));
 }
 
 TEST_CASE("run and report under mpiexec print the one-process bytes: an account in parts",
